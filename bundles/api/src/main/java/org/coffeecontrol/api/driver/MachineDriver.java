@@ -1,0 +1,34 @@
+package org.coffeecontrol.api.driver;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One machine family's driver. Implementations must be stateless and thread-safe: core calls them from many
+ * threads at once. No method may throw for bad input; failures are values.
+ */
+@ConsumerType
+public interface MachineDriver {
+
+    /** Service property carrying the family key (lower case, e.g. {@code wmf}). */
+    String FAMILY_PROPERTY = "coffee.family";
+
+    DriverInfo info();
+
+    /**
+     * Decodes one batch as sent by the machine's daemon. A batch is decoded whole or rejected whole, so a
+     * rejected batch can be kept as a dead letter and replayed later.
+     */
+    DecodeResult decode(TelemetryBatch batch);
+
+    /** The allow-listed commands this family supports (RC-1). */
+    List<CommandSpec> commands();
+
+    /**
+     * Turns a command and its arguments into what is run on the machine, after validating every argument
+     * against its {@link ArgSpec}. Unknown commands and bad arguments are {@link CommandPlan.Refused}.
+     */
+    CommandPlan plan(String commandId, Map<String, String> args);
+}
