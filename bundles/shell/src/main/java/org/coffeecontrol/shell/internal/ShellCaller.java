@@ -1,0 +1,67 @@
+package org.coffeecontrol.shell.internal;
+
+import java.security.AccessController;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.coffeecontrol.api.AccessDeniedException;
+import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.api.security.UserService;
+
+/**
+ * Who runs a shell command. Karaf runs every console (local, SSH, exec) inside {@code doAs} with the login's JAAS
+ * subject; its user principal names the Coffee Control user whose rights apply.
+ */
+final class ShellCaller {
+
+    /** The Karaf role that makes a login a Karaf administrator (local console, users.properties admins). */
+    static final String KARAF_ADMIN_ROLE = "admin";
+
+    private ShellCaller() {
+    }
+
+    /**
+     * The subject of the running command. The exec channel of Karaf's SSH server also leaves it in the session,
+     * which covers code paths that run outside the {@code doAs}.
+     */
+    @SuppressWarnings("removal") // Subject.current() only arrives with Java 18; Karaf 4.4 runs on 17
+    static Subject currentSubject(Session session) {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject == null && session != null && session.get(Subject.class.getName()) instanceof Subject s) {
+            return s;
+        }
+        return subject;
+    }
+
+    /**
+     * A user of our database acts with their own roles and clients. A Karaf administrator that is not in our
+     * database (the local console's {@code karaf} user) is still an administrator of the machine it runs on, so
+     * it acts as ADMIN under its own name: the audit trail names who it was. Anyone else is refused.
+     */
+    static Caller resolve(Subject subject, UserService users) {
+        if (subject == null) {
+            throw new AccessDeniedException("this shell session has no authenticated user");
+        }
+        String username = subject.getPrincipals(UserPrincipal.class).stream()
+                .map(UserPrincipal::getName)
+                .findFirst()
+                .orElseThrow(() -> new AccessDeniedException("this shell session has no authenticated user"));
+        Optional<Caller> known = users.callerFor(username);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        boolean karafAdmin = subject.getPrincipals(RolePrincipal.class).stream()
+                .anyMatch(r -> KARAF_ADMIN_ROLE.equals(r.getName()));
+        if (karafAdmin) {
+            return new Caller(username, EnumSet.of(Role.ADMIN), true, Set.of());
+        }
+        throw new AccessDeniedException(username + " is not a Coffee Control user");
+    }
+}
