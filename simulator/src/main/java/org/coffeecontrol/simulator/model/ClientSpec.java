@@ -1,0 +1,4 @@
+package org.coffeecontrol.simulator.model;
+
+public record ClientSpec(String code, String name, String email, String phone) {
+}

@@ -1,0 +1,109 @@
+package org.coffeecontrol.simulator.platform;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.coffeecontrol.simulator.model.ClientSpec;
+import org.coffeecontrol.simulator.model.FamilyProfile;
+import org.coffeecontrol.simulator.model.FleetModel;
+import org.coffeecontrol.simulator.model.MachineSpec;
+import org.coffeecontrol.simulator.model.PosSpec;
+import org.coffeecontrol.simulator.model.RegionSpec;
+import org.coffeecontrol.simulator.model.Secrets;
+
+/**
+ * Puts the simulated fleet into the platform's catalogues: regions, clients, equipment models, points of sale,
+ * equipment and each machine's telemetry secret. Idempotent: objects found by their key are reused, so seeding
+ * twice creates nothing the second time (the secret is set again, which is harmless).
+ */
+public final class PlatformSeeder {
+
+    /** How many objects were created and how many were already there. */
+    public record Report(int created, int existing) {
+        @Override
+        public String toString() {
+            return created + " created, " + existing + " already present";
+        }
+    }
+
+    private final PlatformClient client;
+    private final String sshHost;
+    private final int sshPort;
+    private int created;
+    private int existing;
+
+    public PlatformSeeder(PlatformClient client, String sshHost, int sshPort) {
+        this.client = client;
+        this.sshHost = sshHost;
+        this.sshPort = sshPort;
+    }
+
+    public Report seed(FleetModel fleet) {
+        created = 0;
+        existing = 0;
+        Map<String, Long> regionIds = new HashMap<>();
+        for (RegionSpec r : fleet.regions()) {
+            regionIds.put(r.code(), ensure(PlatformClient.Collection.REGIONS, r.code(),
+                    () -> fields("name", r.name(), "code", r.code(), "version", 0)));
+        }
+        Map<String, Long> clientIds = new HashMap<>();
+        for (ClientSpec c : fleet.clients()) {
+            clientIds.put(c.code(), ensure(PlatformClient.Collection.CLIENTS, c.code(),
+                    () -> fields("name", c.name(), "code", c.code(), "email", c.email(), "phone", c.phone(),
+                            "notes", "Simulated client", "version", 0)));
+        }
+        Map<String, Long> modelIds = new HashMap<>();
+        for (MachineSpec m : fleet.machines()) {
+            if (!modelIds.containsKey(m.model())) {
+                FamilyProfile p = fleet.profileOf(m);
+                modelIds.put(m.model(), ensure(PlatformClient.Collection.MODELS, m.model(),
+                        () -> fields("name", m.model(), "manufacturer", p.manufacturer(), "type", "coffee machine",
+                                "family", p.family(), "supportsRecipes", p.supportsRecipes(), "supportsPromo",
+                                p.supportsPromo(), "version", 0)));
+            }
+        }
+        Map<String, Long> posIds = new HashMap<>();
+        for (PosSpec p : fleet.pointsOfSale()) {
+            posIds.put(p.code(), ensure(PlatformClient.Collection.POS, p.code(), () -> {
+                Map<String, Object> f = fields("name", p.name(), "code", p.code(),
+                        "clientId", clientIds.get(p.clientCode()), "regionId", regionIds.get(p.region().code()),
+                        "address", p.address(), "latitude", p.latitude(), "longitude", p.longitude());
+                f.putAll(fields("openingHours", p.openingHours(), "cleaningTimes", p.cleaningTimes(),
+                        "monitoringPackage", p.monitoringPackage(), "slaLevel", p.slaLevel(),
+                        "phone", "+7 800 555-" + p.code().substring(4), "version", 0));
+                return f;
+            }));
+        }
+        long seed = fleet.spec().seed();
+        for (MachineSpec m : fleet.machines()) {
+            long id = ensure(PlatformClient.Collection.EQUIPMENT, m.serial(),
+                    () -> fields("modelId", modelIds.get(m.model()), "serialNumber", m.serial(),
+                            "posId", posIds.get(m.posCode()), "inventoryNumber", m.inventoryNumber(),
+                            "host", sshHost, "sshPort", sshPort, "firmware", m.firmware(), "rented", m.rented(),
+                            "attributes", Map.of("simulated", "true"), "version", 0));
+            client.setTelemetrySecret(id, Secrets.telemetrySecret(seed, m.serial()));
+        }
+        return new Report(created, existing);
+    }
+
+    private long ensure(PlatformClient.Collection c, String key, Supplier<Map<String, Object>> fields) {
+        Optional<Long> found = client.find(c, key);
+        if (found.isPresent()) {
+            existing++;
+            return found.get();
+        }
+        created++;
+        return client.create(c, fields.get());
+    }
+
+    private static Map<String, Object> fields(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
