@@ -25,8 +25,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @JaxrsName(BasicAuthFilter.NAME)
 public class BasicAuthFilter implements ContainerRequestFilter {
 
-    /** Resources that must never run unauthenticated select this extension: {@code (osgi.jaxrs.name=coffee.auth)}. */
+    /** Resources that must never run unauthenticated select this extension by {@link #SELECT}. */
     public static final String NAME = "coffee.auth";
+    public static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
 
     private final Authenticator authenticator;
 

@@ -43,8 +43,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Produces({ MediaType.APPLICATION_JSON, "application/*+json" })
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
-    /** Resources select this extension by name: {@code (osgi.jaxrs.name=coffee.json)}. */
     public static final String NAME = "coffee.json";
+    /** What a JSON resource selects: any JSON provider, as the whiteboard's {@code @JSONRequired} does. */
+    public static final String SELECT = "(osgi.jaxrs.media.type=" + MediaType.APPLICATION_JSON + ")";
 
     private final ObjectMapper mapper;
 
