@@ -3,6 +3,7 @@ package org.coffeecontrol.shell.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -33,7 +34,7 @@ abstract class CatalogCompleter implements Completer {
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         List<Candidate> found = new ArrayList<>();
         completeCandidates(session, commandLine, found);
-        return new StringsCompleter(found.stream().map(Candidate::value).toList())
+        return new StringsCompleter(found.stream().map(Candidate::value).toList(), false)
                 .complete(session, commandLine, candidates);
     }
 
@@ -42,8 +43,9 @@ abstract class CatalogCompleter implements Completer {
         try {
             Caller caller = ShellCaller.resolve(ShellCaller.currentSubject(session), users);
             Map<String, Candidate> unique = new LinkedHashMap<>();
+            // Keys are matched ignoring case, so a name equal to the code is one candidate, not two.
             for (Candidate c : candidates(caller)) {
-                unique.putIfAbsent(c.value(), c);
+                unique.putIfAbsent(c.value().toLowerCase(Locale.ROOT), c);
             }
             candidates.addAll(unique.values());
         } catch (CoffeeException e) {
