@@ -1,0 +1,60 @@
+package org.coffeecontrol.drivers.thermoplan.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.coffeecontrol.api.driver.Capability;
+import org.coffeecontrol.api.driver.CommandPlan;
+import org.coffeecontrol.api.driver.CommandSpec;
+import org.coffeecontrol.api.driver.DecodeResult;
+import org.coffeecontrol.api.driver.DriverInfo;
+import org.coffeecontrol.api.driver.MachineDriver;
+import org.coffeecontrol.api.driver.TelemetryBatch;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/** Driver for Thermoplan Black&amp;White 4 machines speaking D2D event records. Stateless. */
+@Component(service = MachineDriver.class,
+        property = MachineDriver.FAMILY_PROPERTY + "=" + ThermoplanDriver.FAMILY)
+public final class ThermoplanDriver implements MachineDriver {
+
+    static final String FAMILY = "thermoplan";
+    static final String CONTENT_TYPE = "text/vnd.coffeecontrol.thermoplan-d2d";
+
+    private final DriverInfo info;
+
+    @Activate
+    public ThermoplanDriver(BundleContext context) {
+        this(context.getBundle().getVersion().toString());
+    }
+
+    ThermoplanDriver(String version) {
+        // No SQL: the BW4 keeps its data behind the D2D service, not in a database the platform may query.
+        this.info = new DriverInfo(FAMILY, "Thermoplan", version, CONTENT_TYPE,
+                List.of("Black&White4 compact", "Black&White4 CTM"),
+                EnumSet.of(Capability.TELEMETRY, Capability.COMMANDS, Capability.RECIPES, Capability.FILES,
+                        Capability.PROMO_IMAGES));
+    }
+
+    @Override
+    public DriverInfo info() {
+        return info;
+    }
+
+    @Override
+    public DecodeResult decode(TelemetryBatch batch) {
+        return ThermoplanBatchDecoder.decode(batch);
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return ThermoplanCommands.SPECS;
+    }
+
+    @Override
+    public CommandPlan plan(String commandId, Map<String, String> args) {
+        return ThermoplanCommands.plan(commandId, args);
+    }
+}
