@@ -11,12 +11,12 @@ import org.coffeecontrol.api.driver.CommandPlan;
 import org.coffeecontrol.api.driver.CommandSpec;
 
 /**
- * The Thermoplan command set (RC-1), run with the {@code d2d} command-line client of the machine's D2D service.
- * Arguments become {@code --name=value} options in the order of their specs, after validation.
+ * The Thermoplan command set (RC-1), run with the {@code bw4ctl} tool of the machine's controller. Each command is
+ * a template; arguments fill their {@code {name}} placeholder only after they matched their pattern.
  */
 final class ThermoplanCommands {
 
-    private record Entry(CommandSpec spec, String verb, Duration timeout) {
+    private record Entry(CommandSpec spec, String template, Duration timeout) {
     }
 
     /** Independent of each pattern: even a loose pattern cannot let a shell metacharacter through. */
@@ -30,33 +30,33 @@ final class ThermoplanCommands {
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        add("connection-test", "Connection test", "Checks that the D2D service answers", List.of(), false,
-                "d2d ping", SHORT);
-        add("reboot", "Reboot machine", "Restarts the machine", List.of(), true, "d2d machine restart",
+        add("connection-test", "Connection test", "Checks that the controller answers", List.of(), false,
+                "bw4ctl ping", SHORT);
+        add("reboot", "Reboot machine", "Restarts the machine", List.of(), true, "bw4ctl restart",
                 Duration.ofSeconds(90));
-        add("soft-reboot", "Soft reboot of the module", "Restarts the D2D service only", List.of(), true,
-                "d2d service restart", Duration.ofSeconds(30));
-        add("pin-on", "PIN on", "Locks the touch screen", List.of(), true, "d2d lock on", SHORT);
-        add("pin-off", "PIN off", "Unlocks the touch screen", List.of(), true, "d2d lock off", SHORT);
+        add("soft-reboot", "Soft reboot of the module", "Restarts the controller software only", List.of(), true,
+                "bw4ctl restart-controller", Duration.ofSeconds(30));
+        add("pin-on", "PIN on", "Locks the touch screen", List.of(), true, "bw4ctl lock", SHORT);
+        add("pin-off", "PIN off", "Unlocks the touch screen", List.of(), true, "bw4ctl unlock", SHORT);
         add("enter-service-pin", "Enter service PIN", "Opens the service menu", List.of(PIN), true,
-                "d2d unlock --level=service", SHORT);
-        add("enter-pin", "Enter PIN", "Types a PIN at user level", List.of(PIN), true, "d2d unlock --level=user",
+                "bw4ctl pin service {pin}", SHORT);
+        add("enter-pin", "Enter PIN", "Types a PIN at user level", List.of(PIN), true, "bw4ctl pin user {pin}",
                 SHORT);
         add("backup-recipes", "Back up recipes", "Exports the beverage table to the module", List.of(), false,
-                "d2d recipes export --target=module", Duration.ofSeconds(60));
-        add("not-serviced-on", "Machine not serviced: on", "Puts the machine out of service", List.of(), true,
-                "d2d out-of-service on", SHORT);
-        add("not-serviced-off", "Machine not serviced: off", "Puts the machine back in service", List.of(), true,
-                "d2d out-of-service off", SHORT);
+                "bw4ctl recipes export", Duration.ofSeconds(60));
+        add("not-serviced-on", "Machine not serviced: on", "Sets the out-of-service flag", List.of(), true,
+                "bw4ctl service-flag set", SHORT);
+        add("not-serviced-off", "Machine not serviced: off", "Clears the out-of-service flag", List.of(), true,
+                "bw4ctl service-flag clear", SHORT);
         add("last-drinks", "Last drinks", "Lists the most recent products", List.of(COUNT), false,
-                "d2d products history", SHORT);
+                "bw4ctl products last {count}", SHORT);
         add("read-screen", "Read the screen", "Returns the texts shown on the touch screen", List.of(), false,
-                "d2d screen text", SHORT);
+                "bw4ctl display", SHORT);
     }
 
     private static void add(String id, String label, String description, List<ArgSpec> args, boolean changes,
-            String verb, Duration timeout) {
-        ENTRIES.put(id, new Entry(new CommandSpec(id, label, description, args, changes), verb, timeout));
+            String template, Duration timeout) {
+        ENTRIES.put(id, new Entry(new CommandSpec(id, label, description, args, changes), template, timeout));
     }
 
     static final List<CommandSpec> SPECS = ENTRIES.values().stream().map(Entry::spec).toList();
@@ -76,7 +76,7 @@ final class ThermoplanCommands {
                 return new CommandPlan.Refused(commandId + " takes no argument '" + name + "'");
             }
         }
-        StringBuilder line = new StringBuilder(entry.verb());
+        String line = entry.template();
         for (ArgSpec spec : specs) {
             String value = given.get(spec.name());
             if (value == null) {
@@ -87,8 +87,8 @@ final class ThermoplanCommands {
                 return new CommandPlan.Refused(commandId + ": '" + spec.name() + "' is not of the form "
                         + spec.pattern());
             }
-            line.append(" --").append(spec.name()).append('=').append(value);
+            line = line.replace("{" + spec.name() + "}", value);
         }
-        return new CommandPlan.Exec(line.toString(), entry.timeout());
+        return new CommandPlan.Exec(line, entry.timeout());
     }
 }

@@ -74,8 +74,8 @@ class ThermoplanDriverTest {
     }
 
     @Test
-    void pinsBecomeOptionsAfterValidation() {
-        assertEquals("d2d unlock --level=service --pin=0815", assertInstanceOf(CommandPlan.Exec.class,
+    void pinsFillTheTemplateAfterValidation() {
+        assertEquals("bw4ctl pin service 0815", assertInstanceOf(CommandPlan.Exec.class,
                 driver.plan("enter-service-pin", Map.of("pin", "0815"))).commandLine());
         assertInstanceOf(CommandPlan.Refused.class, driver.plan("enter-service-pin", Map.of("pin", "08151")));
     }
