@@ -31,8 +31,6 @@ public record FamilyProfile(String family, String manufacturer, List<String> mod
         firmware = Map.copyOf(firmware);
     }
 
-    private static final List<FamilyProfile> ALL = List.of(wmf(), thermoplan(), drcoffee());
-
     public static List<FamilyProfile> all() {
         return ALL;
     }
@@ -69,6 +67,9 @@ public record FamilyProfile(String family, String manufacturer, List<String> mod
     private static final Product MOCCACCINO = new Product("Moccaccino 200", 200, 1, 9, 100);
     private static final Product CHOCOLATE = new Product("Chocolate", 200, 1, 0, 0);
     private static final Product CHOCOLATE_MILK = new Product("Chocolate with milk", 200, 1, 0, 120);
+
+    // After the products: static initialisation runs in declaration order.
+    private static final List<FamilyProfile> ALL = List.of(wmf(), thermoplan(), drcoffee());
 
     private static Map<String, String> counters(String mpo, String pym, String board, String beverages,
             String params) {
