@@ -26,8 +26,8 @@ public class ClientsCommand extends ListAction {
         table.column("Phone");
         table.column("Email");
         for (Client c : page.items()) {
-            table.addRow().addContent(c.id(), Output.cell(c.code(), 10), Output.cell(c.name(), 28),
-                    Output.cell(c.phone(), 14), Output.cell(c.email(), 10));
+            table.addRow().addContent(c.id(), Output.cell(c.code(), 10), Output.cell(c.name(), 26),
+                    Output.cell(c.phone(), 16), Output.cell(c.email(), 10));
         }
         output.table(table);
         output.footer(page, "clients");

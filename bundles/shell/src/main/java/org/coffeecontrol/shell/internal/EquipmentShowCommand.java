@@ -1,5 +1,7 @@
 package org.coffeecontrol.shell.internal;
 
+import java.util.TreeMap;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -35,7 +37,7 @@ public class EquipmentShowCommand extends CoffeeAction {
         output.field("Inventory number", e.inventoryNumber());
         output.field("Host", e.host() == null ? null : e.host() + ":" + (e.sshPort() == null ? 22 : e.sshPort()));
         output.field("Ownership", e.rented() ? "rented" : "owned");
-        output.block("Firmware", e.firmware());
-        output.block("Attributes", e.attributes());
+        output.block("Firmware", new TreeMap<>(e.firmware()));
+        output.block("Attributes", new TreeMap<>(e.attributes()));
     }
 }

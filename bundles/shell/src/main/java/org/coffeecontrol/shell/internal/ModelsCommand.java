@@ -27,8 +27,8 @@ public class ModelsCommand extends ListAction {
         table.column("Family");
         table.column("Rcp/Promo");
         for (EquipmentModel m : page.items()) {
-            table.addRow().addContent(m.id(), Output.cell(m.name(), 18), Output.cell(m.manufacturer(), 10),
-                    Output.cell(m.type(), 10), Output.cell(m.family(), 10),
+            table.addRow().addContent(m.id(), Output.cell(m.name(), 16), Output.cell(m.manufacturer(), 10),
+                    Output.cell(m.type(), 14), Output.cell(m.family(), 10),
                     Output.yesNo(m.supportsRecipes()) + "/" + Output.yesNo(m.supportsPromo()));
         }
         output.table(table);

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -23,7 +22,7 @@ import org.coffeecontrol.api.security.Role;
 final class Output {
 
     static final int WIDTH = 80;
-    private static final int LABEL_WIDTH = 18;
+    private static final int LABEL_WIDTH = 20;
     static final String NONE = "-";
 
     private final PrintStream out;
@@ -47,14 +46,14 @@ final class Output {
         out.println(padded + " " + fit(text(value), WIDTH - padded.length() - 1));
     }
 
-    /** A map shown as an indented block under its label, one entry per line, sorted by key. */
+    /** A map shown as an indented block under its label, one entry per line in the map's order. */
     void block(String label, Map<String, String> values) {
         if (values.isEmpty()) {
             field(label, NONE);
             return;
         }
         out.println("  " + label + ":");
-        new TreeMap<>(values).forEach((k, v) -> field("  " + k, v));
+        values.forEach((k, v) -> field("  " + k, v));
     }
 
     void table(ShellTable table) {
@@ -65,14 +64,14 @@ final class Output {
     void footer(Page<?> page, String noun) {
         int shown = page.items().size();
         if (shown == page.total() && page.offset() == 0) {
-            out.println(shown + " " + noun);
+            out.println(noun + ": " + shown);
             return;
         }
         String range = shown == 0 ? "none" : (page.offset() + 1) + "-" + (page.offset() + shown);
         String more = page.offset() + shown < page.total()
                 ? "; next: --offset " + (page.offset() + shown) + " --limit " + page.limit()
                 : "";
-        out.println(range + " of " + page.total() + " " + noun + more);
+        out.println(noun + ": " + range + " of " + page.total() + more);
     }
 
     static ShellTable newTable() {

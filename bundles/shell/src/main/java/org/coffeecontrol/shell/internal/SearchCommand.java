@@ -34,6 +34,6 @@ public class SearchCommand extends CoffeeAction {
                     Output.cell(h.matchedOn(), 7), Output.cell(h.subtitle(), 17));
         }
         output.table(table);
-        output.line(hits.size() + " hits");
+        output.line("hits: " + hits.size());
     }
 }
