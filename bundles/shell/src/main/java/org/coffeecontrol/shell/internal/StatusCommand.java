@@ -68,7 +68,7 @@ public class StatusCommand extends CoffeeAction {
             HealthStatus status = check.check();
             return status == null ? HealthStatus.down("no answer") : status;
         } catch (RuntimeException e) {
-            return HealthStatus.down("check failed: " + e);
+            return HealthStatus.down("check failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }
