@@ -104,7 +104,7 @@ final class ThermoplanBatchDecoder {
                 Integer ml = f.has("volume_ml") ? (int) f.number("volume_ml", 1, 10_000) : null;
                 String status = f.oneOf("status", "completed", "cancelled");
                 if (status.equals("cancelled")) {
-                    return new MachineEvent.Notice(seq, time, "product_cancelled", name + " cancelled");
+                    return new MachineEvent.Notice(seq, time, "PRODUCT_CANCELLED", name + " cancelled");
                 }
                 ThermoplanVocabulary.Product product = ThermoplanVocabulary.PRODUCTS.get(name);
                 return new MachineEvent.DrinkMade(seq, time, product == null ? name : product.canonical(ml), ml);
@@ -122,11 +122,11 @@ final class ThermoplanBatchDecoder {
                 return new MachineEvent.ErrorRaised(seq, time, code, title, error.severity());
             }
             case "RinseUpcoming":
-                return notice(seq, time, f, "rinse_upcoming", "Rinse upcoming");
+                return notice(seq, time, f, "RINSE_UPCOMING", "Rinse upcoming");
             case "RinseForced":
-                return notice(seq, time, f, "rinse_forced", "Rinse forced by the machine");
+                return notice(seq, time, f, "RINSE_FORCED", "Rinse forced by the machine");
             case "RinsePostponed":
-                return notice(seq, time, f, "rinse_postponed", "Rinse postponed");
+                return notice(seq, time, f, "RINSE_POSTPONED", "Rinse postponed");
             case "RinseFinished": {
                 Instant started = f.time("started");
                 if (started.isAfter(time)) {
