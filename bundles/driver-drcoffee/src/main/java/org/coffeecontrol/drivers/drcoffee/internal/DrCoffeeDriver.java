@@ -29,7 +29,8 @@ public final class DrCoffeeDriver implements MachineDriver {
         this(context.getBundle().getVersion().toString());
     }
 
-    DrCoffeeDriver(String version) {
+    /** Outside OSGi (tests, the simulator's round-trip tests) the caller names the version. */
+    public DrCoffeeDriver(String version) {
         // No promo images: the CoffeeZone screen shows only its own menu.
         this.info = new DriverInfo(FAMILY, "Dr.Coffee", version, CONTENT_TYPE,
                 List.of("Dr.Coffee CoffeeZone", "Dr.Coffee F2"),

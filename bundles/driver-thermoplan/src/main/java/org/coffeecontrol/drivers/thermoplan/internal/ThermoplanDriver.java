@@ -30,7 +30,8 @@ public final class ThermoplanDriver implements MachineDriver {
         this(context.getBundle().getVersion().toString());
     }
 
-    ThermoplanDriver(String version) {
+    /** Outside OSGi (tests, the simulator's round-trip tests) the caller names the version. */
+    public ThermoplanDriver(String version) {
         // No SQL: the BW4 keeps its data behind the D2D service, not in a database the platform may query.
         this.info = new DriverInfo(FAMILY, "Thermoplan", version, CONTENT_TYPE,
                 List.of("Black&White4 compact", "Black&White4 CTM"),

@@ -29,7 +29,8 @@ public final class WmfDriver implements MachineDriver {
         this(context.getBundle().getVersion().toString());
     }
 
-    WmfDriver(String version) {
+    /** Outside OSGi (tests, the simulator's round-trip tests) the caller names the version. */
+    public WmfDriver(String version) {
         this.info = new DriverInfo(FAMILY, "WMF", version, CONTENT_TYPE,
                 List.of("WMF 1100S", "WMF 1500S+", "WMF 5000S+"),
                 EnumSet.of(Capability.TELEMETRY, Capability.COMMANDS, Capability.RECIPES, Capability.SQL,
