@@ -40,7 +40,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 .entity(ErrorBody.of(status, null, message)).build();
     }
 
+    /** CXF throws a plain ClientErrorException(404) for query parameters and a NotFoundException for path ones. */
     private static boolean isParameterConversionFailure(WebApplicationException e) {
-        return e instanceof javax.ws.rs.NotFoundException && e.getCause() instanceof IllegalArgumentException;
+        return e.getResponse().getStatus() == 404 && e.getCause() instanceof IllegalArgumentException;
     }
 }

@@ -89,6 +89,10 @@ public class OpenApiResource {
         int count = resources.getTrackingCount();
         if (g == null || g.trackingCount() != count) {
             List<Class<?>> classes = new ArrayList<>(resources.getTracked().values());
+            // the tracker cannot get this very service while it is being activated
+            if (!classes.contains(getClass())) {
+                classes.add(getClass());
+            }
             g = new Generated(count, OpenApiGenerator.generate(classes, TITLE, version));
             cached = g;
         }

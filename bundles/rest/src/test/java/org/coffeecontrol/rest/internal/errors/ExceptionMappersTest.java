@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.WebApplicationException;
@@ -65,9 +66,11 @@ class ExceptionMappersTest {
     @Test
     void unconvertibleParameterIs400NotA404() {
         NumberFormatException cause = new NumberFormatException("For input string: \"abc\"");
-        Response r = jaxrs.toResponse(new NotFoundException(cause));
-        assertEquals(400, r.getStatus());
-        assertTrue(body(r).message().contains("abc"), body(r).message());
+        Response path = jaxrs.toResponse(new NotFoundException(cause));
+        assertEquals(400, path.getStatus());
+        assertTrue(body(path).message().contains("abc"), body(path).message());
+        Response query = jaxrs.toResponse(new ClientErrorException(404, cause));
+        assertEquals(400, query.getStatus());
     }
 
     @Test
