@@ -1,0 +1,217 @@
+package org.coffeecontrol.itests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The real distribution zip, unpacked and started with bin/start like an operator would, on ports shifted by
+ * 10000 so a running demo does not get in the way. One instance serves every test class of the run.
+ */
+public final class Distribution {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+    public static final int REST_PORT = 18181;
+    public static final int SSH_PORT = 18101;
+    public static final int UI_PORT = 18080;
+
+    private static Distribution shared;
+
+    private final Path home;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Distribution(Path home) {
+        this.home = home;
+    }
+
+    /** Starts the shared distribution on first use; it is stopped when the test JVM exits. */
+    public static synchronized Distribution shared() throws Exception {
+        if (shared == null) {
+            Path zip = Paths.get(System.getProperty("it.distribution"));
+            Path work = Paths.get(System.getProperty("it.workDir", "target/it"));
+            Distribution d = new Distribution(unpack(zip, work));
+            d.configurePorts();
+            d.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(d::stopQuietly));
+            shared = d;
+        }
+        return shared;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String restBase() {
+        return "http://localhost:" + REST_PORT;
+    }
+
+    public String uiBase() {
+        return "http://localhost:" + UI_PORT;
+    }
+
+    private static Path unpack(Path zip, Path work) throws IOException {
+        if (Files.exists(work)) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
+        Path root = null;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                Path target = work.resolve(e.getName()).normalize();
+                if (!target.startsWith(work)) {
+                    throw new IOException("zip entry outside the target: " + e.getName());
+                }
+                if (root == null) {
+                    root = work.resolve(Paths.get(e.getName()).getName(0));
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (target.getParent().getFileName().toString().equals("bin")) {
+                        Files.setPosixFilePermissions(target, EnumSet.of(PosixFilePermission.OWNER_READ,
+                                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    private void configurePorts() throws IOException {
+        replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
+                "org.osgi.service.http.port = " + REST_PORT);
+        replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + SSH_PORT);
+        replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099", "rmiRegistryPort = 11099");
+        replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444", "rmiServerPort = 54444");
+        replace("etc/org.coffeecontrol.ui.cfg", "port = 8080", "port = " + UI_PORT);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path p = home.resolve(file);
+        if (!Files.exists(p)) {
+            return;
+        }
+        String s = Files.readString(p);
+        if (!s.contains(from)) {
+            throw new IllegalStateException(file + " no longer contains '" + from + "'");
+        }
+        Files.writeString(p, s.replace(from, to));
+    }
+
+    public void start() throws Exception {
+        run("bin/start");
+        waitHealthy(Duration.ofMinutes(4));
+    }
+
+    public void stop() throws Exception {
+        run("bin/stop");
+        // bin/stop returns before the JVM has exited; a start meanwhile would find it still holding the lock.
+        for (ProcessHandle karaf : karafProcesses()) {
+            karaf.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    private List<ProcessHandle> karafProcesses() {
+        String marker = home.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker) && c.contains("java")).orElse(false))
+                .toList();
+    }
+
+    public void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+
+    private void run(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve(script).toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("data").resolve("launcher.log").toFile()));
+        Files.createDirectories(home.resolve("data"));
+        Map<String, String> env = pb.environment();
+        env.put("COFFEE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JAVA_MAX_MEM", "768M");
+        Process p = pb.start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(script + " failed, see " + home.resolve("data/launcher.log"));
+        }
+    }
+
+    private void waitHealthy(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(restBase() + "/api/health"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"") && uiUp()) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("distribution not healthy after " + timeout + ": " + last + "\n"
+                + tail(home.resolve("data/log/karaf.log"), 60));
+    }
+
+    /** The UI has its own Jetty; wait for it too when the ui bundle is part of the distribution. */
+    private boolean uiUp() {
+        if (!Files.exists(home.resolve("etc/org.coffeecontrol.ui.cfg")) || !uiBundlePresent()) {
+            return true;
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(uiBase() + "/")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean uiBundlePresent() {
+        try (Stream<Path> s = Files.walk(home.resolve("system/org/coffeecontrol"), 1)) {
+            return s.anyMatch(p -> p.getFileName().toString().equals("coffee-ui"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static String tail(Path file, int lines) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<String> all = new String(in.readAllBytes()).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no " + file + ")";
+        }
+    }
+}
