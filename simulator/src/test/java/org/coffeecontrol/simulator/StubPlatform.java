@@ -23,6 +23,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubPlatform implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body apart: without TCP_NODELAY every request waits for a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public record Request(String path, String authorization, String contentType, List<Long> seqs) {
     }
 
