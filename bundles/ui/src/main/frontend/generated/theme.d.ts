@@ -1,0 +1,1 @@
+export declare const applyTheme: (target: Node) => void;

@@ -1,0 +1,59 @@
+package org.coffeecontrol.ui.internal.layout;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.ui.internal.catalog.ClientsView;
+import org.coffeecontrol.ui.internal.catalog.EquipmentView;
+import org.coffeecontrol.ui.internal.catalog.ModelsView;
+import org.coffeecontrol.ui.internal.catalog.PosView;
+import org.coffeecontrol.ui.internal.catalog.RegionsView;
+import org.coffeecontrol.ui.internal.security.AccessRules;
+import org.coffeecontrol.ui.internal.views.MainView;
+
+/**
+ * The left menu's entries. Adding a view of a feature area (reports, tickets, ...) means one more entry here with
+ * the feature's service interface name as {@code requiredService}: the item then shows up when that bundle is
+ * installed and disappears when it is removed, without a restart of the UI.
+ */
+public final class MenuRegistry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<MenuEntry> entries;
+
+    public MenuRegistry(List<MenuEntry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static MenuRegistry standard() {
+        return new MenuRegistry(List.of(
+                new MenuEntry("main", MenuSection.MAIN, "menu.main", "", MainView.class, null),
+                new MenuEntry("clients", MenuSection.CATALOGUES, "menu.clients", "clients", ClientsView.class, null),
+                new MenuEntry("regions", MenuSection.CATALOGUES, "menu.regions", "regions", RegionsView.class, null),
+                new MenuEntry("models", MenuSection.CATALOGUES, "menu.models", "models", ModelsView.class, null),
+                new MenuEntry("pos", MenuSection.CATALOGUES, "menu.pos", "pos", PosView.class, null),
+                new MenuEntry("equipment", MenuSection.CATALOGUES, "menu.equipment", "equipment",
+                        EquipmentView.class, null)));
+    }
+
+    public List<MenuEntry> entries() {
+        return entries;
+    }
+
+    /** The entries this caller may use whose feature service is present, grouped by section in display order. */
+    public Map<MenuSection, List<MenuEntry>> visible(Caller caller, Predicate<String> servicePresent) {
+        Map<MenuSection, List<MenuEntry>> out = new EnumMap<>(MenuSection.class);
+        for (MenuEntry e : entries) {
+            boolean featurePresent = e.requiredService() == null || servicePresent.test(e.requiredService());
+            if (featurePresent && AccessRules.mayEnter(caller, e.view())) {
+                out.computeIfAbsent(e.section(), s -> new ArrayList<>()).add(e);
+            }
+        }
+        return out;
+    }
+}

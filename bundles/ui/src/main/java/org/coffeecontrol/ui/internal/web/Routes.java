@@ -1,0 +1,23 @@
+package org.coffeecontrol.ui.internal.web;
+
+import java.util.List;
+
+import org.coffeecontrol.ui.internal.catalog.ClientsView;
+import org.coffeecontrol.ui.internal.catalog.EquipmentView;
+import org.coffeecontrol.ui.internal.catalog.ModelsView;
+import org.coffeecontrol.ui.internal.catalog.PosView;
+import org.coffeecontrol.ui.internal.catalog.RegionsView;
+import org.coffeecontrol.ui.internal.views.LoginView;
+import org.coffeecontrol.ui.internal.views.MainView;
+
+import com.vaadin.flow.component.Component;
+
+/** Every route of the UI. Listed by hand because the route registry cannot scan a bundle's class path. */
+public final class Routes {
+
+    public static final List<Class<? extends Component>> ALL = List.of(LoginView.class, MainView.class,
+            ClientsView.class, RegionsView.class, ModelsView.class, PosView.class, EquipmentView.class);
+
+    private Routes() {
+    }
+}
