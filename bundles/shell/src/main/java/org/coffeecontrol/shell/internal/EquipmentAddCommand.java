@@ -12,8 +12,9 @@ import org.coffeecontrol.api.security.Caller;
 
 @Service
 @Command(scope = "coffee", name = "equipment-add", description = "Registers a machine",
-        detailedDescription = "Example: coffee:equipment-add 1500-0042 --model \"WMF 1500S+\" --pos 10234 "
-                + "--host 10.1.2.3 --firmware main=3.2.1 --attr boilers=2")
+        detailedDescription = "Options go before the serial.\n"
+                + "Example: coffee:equipment-add --model \"WMF 1500S+\" --pos 10234 --host 10.1.2.3 "
+                + "--firmware main=3.2.1 --attr boilers=2 1500-0042")
 public class EquipmentAddCommand extends CoffeeAction {
 
     @Argument(name = "serial", description = "Serial number (unique per model)", required = true)

@@ -35,17 +35,28 @@ final class Passwords {
             return new NewPassword(generate(new SecureRandom()), true);
         }
         if (session == null) {
-            throw new ValidationException("password", "no terminal to prompt on, use --generate");
+            throw noTerminal();
         }
-        String first = session.readLine("New password for " + username + ": ", '*');
+        String first;
+        String second;
+        try {
+            first = session.readLine("New password for " + username + ": ", '*');
+            second = first == null || first.isEmpty() ? null : session.readLine("Repeat password: ", '*');
+        } catch (UnsupportedOperationException e) {
+            // Karaf's sessions without a terminal (ssh host 'command', scripts) cannot prompt.
+            throw noTerminal();
+        }
         if (first == null || first.isEmpty()) {
             throw new ValidationException("password", "must not be empty (or use --generate)");
         }
-        String second = session.readLine("Repeat password: ", '*');
         if (!first.equals(second)) {
             throw new ValidationException("password", "the two entries differ");
         }
         return new NewPassword(first.toCharArray(), false);
+    }
+
+    private static ValidationException noTerminal() {
+        return new ValidationException("password", "no terminal to prompt on, use --generate");
     }
 
     /**

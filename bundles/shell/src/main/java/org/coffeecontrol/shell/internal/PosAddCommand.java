@@ -12,9 +12,9 @@ import org.coffeecontrol.api.security.Caller;
 
 @Service
 @Command(scope = "coffee", name = "pos-add", description = "Creates a point of sale",
-        detailedDescription = "Example: coffee:pos-add \"Shell A7 km 12\" --client ACME --code 10234 "
-                + "--region north --lat 55.75 --lon 37.61 --hours MON-FRI=07:00-22:00 --hours SAT-SUN=closed "
-                + "--cleaning 06:30,22:30")
+        detailedDescription = "Options go before the name (Karaf stops reading options at the first argument).\n"
+                + "Example: coffee:pos-add --client ACME --code 10234 --region north --lat 55.75 --lon 37.61 "
+                + "--hours MON-FRI=07:00-22:00 --hours SAT-SUN=closed --cleaning 06:30,22:30 \"A7 km 12\"")
 public class PosAddCommand extends CoffeeAction {
 
     @Argument(name = "name", description = "POS name (quote it if it has spaces)", required = true)

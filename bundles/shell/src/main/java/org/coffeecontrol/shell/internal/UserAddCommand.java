@@ -15,7 +15,8 @@ import org.coffeecontrol.api.security.UserAccount;
 
 @Service
 @Command(scope = "coffee", name = "user-add", description = "Creates a user; the password is prompted for or generated",
-        detailedDescription = "Example: coffee:user-add anna --role operator --client ACME --client 7 --generate")
+        detailedDescription = "Options go before the username.\n"
+                + "Example: coffee:user-add --role operator --client ACME --client 7 --generate anna")
 public class UserAddCommand extends CoffeeAction {
 
     @Argument(name = "username", required = true, description = "Login name")

@@ -1,9 +1,12 @@
 package org.coffeecontrol.shell.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
 import org.coffeecontrol.api.security.Role;
 
 /**
@@ -27,6 +31,7 @@ final class Shell {
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final InMemoryUsers users = new InMemoryUsers();
 
+    /** @param err the failure line Karaf would print, empty when the command succeeded */
     record Result(String out, String err) {
         List<String> lines() {
             return out.lines().toList();
@@ -68,16 +73,34 @@ final class Shell {
                 });
     }
 
+    /** A session without terminal, like Karaf's for {@code ssh host 'command'}: prompting is unsupported. */
+    static Session noTerminal() {
+        return (Session) Proxy.newProxyInstance(Shell.class.getClassLoader(), new Class<?>[] { Session.class },
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     Result run(Subject subject, CoffeeAction action, String... answers) throws Exception {
+        return run(subject, action, session(answers));
+    }
+
+    Result run(Subject subject, CoffeeAction action, Session session) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         action.catalog = catalog;
         action.users = users;
-        action.session = session(answers);
+        action.session = session;
         action.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-        action.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Subject.doAs(subject, (PrivilegedExceptionAction<Object>) action::execute);
-        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        String err = "";
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) action::execute);
+        } catch (PrivilegedActionException e) {
+            // What Karaf's console prints for it: the nice help alone, on one line.
+            CommandException failure = (CommandException) e.getException();
+            assertEquals(failure.getMessage(), failure.getNiceHelp());
+            err = failure.getNiceHelp() + System.lineSeparator();
+        }
+        return new Result(out.toString(StandardCharsets.UTF_8), err);
     }
 
     /** Wires a completer as Karaf's command manager would. */

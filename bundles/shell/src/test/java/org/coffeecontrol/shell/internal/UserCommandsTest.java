@@ -144,6 +144,17 @@ class UserCommandsTest {
     }
 
     @Test
+    void withoutTerminalThePromptAsksForGenerate() throws Exception {
+        shell.run(admin, userAdd("olga", true));
+        UserPasswdCommand passwd = new UserPasswdCommand();
+        passwd.username = "olga";
+        assertEquals("Invalid password: no terminal to prompt on, use --generate" + System.lineSeparator(),
+                shell.run(admin, passwd, Shell.noTerminal()).err());
+        passwd.generate = true;
+        assertTrue(shell.run(admin, passwd, Shell.noTerminal()).out().contains(PASSWORD_LINE));
+    }
+
+    @Test
     void passwordResetOfUnknownUserFailsWithoutPrompting() throws Exception {
         UserPasswdCommand passwd = new UserPasswdCommand();
         passwd.username = "ghost";
