@@ -54,6 +54,8 @@ public class OpenApiResource {
             "swagger-ui.css", "text/css",
             "favicon-32x32.png", "image/png");
     private static final String OWN_FILE = "docs-init.js";
+    /** The property SCR sets on every component's service (ComponentConstants.COMPONENT_NAME). */
+    private static final String COMPONENT_NAME = "component.name";
 
     private final BundleContext context;
     private final ServiceTracker<Object, Class<?>> resources;
@@ -89,7 +91,7 @@ public class OpenApiResource {
         int count = resources.getTrackingCount();
         if (g == null || g.trackingCount() != count) {
             List<Class<?>> classes = new ArrayList<>(resources.getTracked().values());
-            // the tracker cannot get this very service while it is being activated
+            // not tracked, see ResourceClasses
             if (!classes.contains(getClass())) {
                 classes.add(getClass());
             }
@@ -147,6 +149,10 @@ public class OpenApiResource {
     private final class ResourceClasses implements ServiceTrackerCustomizer<Object, Class<?>> {
         @Override
         public Class<?> addingService(ServiceReference<Object> reference) {
+            if (OpenApiResource.class.getName().equals(reference.getProperty(COMPONENT_NAME))) {
+                // getting ourselves while we are being activated is a cycle the framework logs as an error
+                return null;
+            }
             Object service = context.getService(reference);
             return service == null ? null : service.getClass();
         }
