@@ -50,11 +50,11 @@ public final class DrCoffeeDriver implements MachineDriver {
 
     @Override
     public List<CommandSpec> commands() {
-        return DrCoffeeCommands.SPECS;
+        return DrCoffeeCommands.TABLE.specs();
     }
 
     @Override
     public CommandPlan plan(String commandId, Map<String, String> args) {
-        return DrCoffeeCommands.plan(commandId, args);
+        return DrCoffeeCommands.TABLE.plan(commandId, args);
     }
 }

@@ -51,11 +51,11 @@ public final class ThermoplanDriver implements MachineDriver {
 
     @Override
     public List<CommandSpec> commands() {
-        return ThermoplanCommands.SPECS;
+        return ThermoplanCommands.TABLE.specs();
     }
 
     @Override
     public CommandPlan plan(String commandId, Map<String, String> args) {
-        return ThermoplanCommands.plan(commandId, args);
+        return ThermoplanCommands.TABLE.plan(commandId, args);
     }
 }

@@ -1,14 +1,10 @@
 package org.coffeecontrol.drivers.wmf.internal;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.coffeecontrol.api.driver.ArgSpec;
-import org.coffeecontrol.api.driver.CommandPlan;
-import org.coffeecontrol.api.driver.CommandSpec;
+import org.coffeecontrol.driverkit.command.CommandTable;
 
 /**
  * The WMF command set (RC-1). Each command is a template for the {@code wmf-service} tool of the CoffeeConnect
@@ -16,83 +12,38 @@ import org.coffeecontrol.api.driver.CommandSpec;
  */
 final class WmfCommands {
 
-    private record Entry(CommandSpec spec, String template, Duration timeout) {
-    }
-
-    /**
-     * Checked in addition to each argument's own pattern, so that a too loose pattern written later can never
-     * smuggle a shell metacharacter into the command line.
-     */
-    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private static final ArgSpec PIN = new ArgSpec("pin", "PIN", "[0-9]{4,6}", true);
     private static final ArgSpec COUNT = new ArgSpec("count", "Number of drinks", "[1-9][0-9]?|100", false);
     private static final Duration SHORT = Duration.ofSeconds(15);
 
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
-
-    static {
-        add("connection-test", "Connection test", "Checks that the module answers", List.of(), false,
-                "wmf-service ping", SHORT);
-        add("reboot", "Reboot machine", "Restarts the whole coffee machine", List.of(), true,
-                "wmf-service reboot machine", Duration.ofSeconds(60));
-        add("soft-reboot", "Soft reboot of the module", "Restarts only the CoffeeConnect control module",
-                List.of(), true, "wmf-service reboot module", Duration.ofSeconds(30));
-        add("first-start", "First start", "Runs the WMF service program \"first run-up\"", List.of(), true,
-                "wmf-service first-start", Duration.ofMinutes(5));
-        add("pin-on", "PIN on", "Locks the user interface behind a PIN", List.of(), true, "wmf-service pin on",
-                SHORT);
-        add("pin-off", "PIN off", "Unlocks the user interface", List.of(), true, "wmf-service pin off", SHORT);
-        add("enter-service-pin", "Enter service PIN", "Opens the service level", List.of(PIN), true,
-                "wmf-service pin enter service {pin}", SHORT);
-        add("enter-pin", "Enter PIN", "Types a PIN as a user would", List.of(PIN), true,
-                "wmf-service pin enter user {pin}", SHORT);
-        add("backup-recipes", "Back up recipes", "Copies the recipes to the module's storage", List.of(), false,
-                "wmf-service recipes backup", Duration.ofSeconds(60));
-        add("not-serviced-on", "Machine not serviced: on", "Shows \"not serviced\" and blocks sales", List.of(),
-                true, "wmf-service not-serviced on", SHORT);
-        add("not-serviced-off", "Machine not serviced: off", "Lifts the \"not serviced\" block", List.of(), true,
-                "wmf-service not-serviced off", SHORT);
-        add("last-drinks", "Last drinks", "Lists the most recent drinks", List.of(COUNT), false,
-                "wmf-service drinks last {count}", SHORT);
-        add("read-screen", "Read the screen", "Returns the text on the machine's display (SCREEN)", List.of(),
-                false, "wmf-service screen", SHORT);
-    }
-
-    private static void add(String id, String label, String description, List<ArgSpec> args, boolean changes,
-            String template, Duration timeout) {
-        ENTRIES.put(id, new Entry(new CommandSpec(id, label, description, args, changes), template, timeout));
-    }
-
-    static final List<CommandSpec> SPECS = ENTRIES.values().stream().map(Entry::spec).toList();
+    static final CommandTable TABLE = CommandTable.builder("WMF")
+            .add("connection-test", "Connection test", "Checks that the module answers", List.of(), false,
+                    "wmf-service ping", SHORT)
+            .add("reboot", "Reboot machine", "Restarts the whole coffee machine", List.of(), true,
+                    "wmf-service reboot machine", Duration.ofSeconds(60))
+            .add("soft-reboot", "Soft reboot of the module", "Restarts only the CoffeeConnect control module",
+                    List.of(), true, "wmf-service reboot module", Duration.ofSeconds(30))
+            .add("first-start", "First start", "Runs the WMF service program \"first run-up\"", List.of(), true,
+                    "wmf-service first-start", Duration.ofMinutes(5))
+            .add("pin-on", "PIN on", "Locks the user interface behind a PIN", List.of(), true, "wmf-service pin on",
+                    SHORT)
+            .add("pin-off", "PIN off", "Unlocks the user interface", List.of(), true, "wmf-service pin off", SHORT)
+            .add("enter-service-pin", "Enter service PIN", "Opens the service level", List.of(PIN), true,
+                    "wmf-service pin enter service {pin}", SHORT)
+            .add("enter-pin", "Enter PIN", "Types a PIN as a user would", List.of(PIN), true,
+                    "wmf-service pin enter user {pin}", SHORT)
+            .add("backup-recipes", "Back up recipes", "Copies the recipes to the module's storage", List.of(), false,
+                    "wmf-service recipes backup", Duration.ofSeconds(60))
+            .add("not-serviced-on", "Machine not serviced: on", "Shows \"not serviced\" and blocks sales", List.of(),
+                    true, "wmf-service not-serviced on", SHORT)
+            .add("not-serviced-off", "Machine not serviced: off", "Lifts the \"not serviced\" block", List.of(), true,
+                    "wmf-service not-serviced off", SHORT)
+            .add("last-drinks", "Last drinks", "Lists the most recent drinks", List.of(COUNT), false,
+                    "wmf-service drinks last {count}", SHORT)
+            .add("read-screen", "Read the screen", "Returns the text on the machine's display (SCREEN)", List.of(),
+                    false, "wmf-service screen", SHORT)
+            .build();
 
     private WmfCommands() {
-    }
-
-    static CommandPlan plan(String commandId, Map<String, String> args) {
-        Entry entry = commandId == null ? null : ENTRIES.get(commandId);
-        if (entry == null) {
-            return new CommandPlan.Refused("unknown WMF command");
-        }
-        Map<String, String> given = args == null ? Map.of() : args;
-        for (String name : given.keySet()) {
-            if (entry.spec().args().stream().noneMatch(a -> a.name().equals(name))) {
-                return new CommandPlan.Refused(commandId + ": unexpected argument '" + name + "'");
-            }
-        }
-        String line = entry.template();
-        for (ArgSpec arg : entry.spec().args()) {
-            String value = given.get(arg.name());
-            if (value == null) {
-                return new CommandPlan.Refused(commandId + ": argument '" + arg.name() + "' is required");
-            }
-            // The value is never echoed: it may be a PIN, and a refused value is often a typo of the real one.
-            if (!value.matches(arg.pattern()) || !SAFE_VALUE.matcher(value).matches()) {
-                return new CommandPlan.Refused(commandId + ": argument '" + arg.name() + "' must match "
-                        + arg.pattern());
-            }
-            line = line.replace("{" + arg.name() + "}", value);
-        }
-        return new CommandPlan.Exec(line, entry.timeout());
     }
 }

@@ -49,11 +49,11 @@ public final class WmfDriver implements MachineDriver {
 
     @Override
     public List<CommandSpec> commands() {
-        return WmfCommands.SPECS;
+        return WmfCommands.TABLE.specs();
     }
 
     @Override
     public CommandPlan plan(String commandId, Map<String, String> args) {
-        return WmfCommands.plan(commandId, args);
+        return WmfCommands.TABLE.plan(commandId, args);
     }
 }
