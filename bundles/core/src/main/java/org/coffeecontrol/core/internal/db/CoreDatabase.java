@@ -28,7 +28,8 @@ import org.osgi.service.component.annotations.Reference;
 public class CoreDatabase {
 
     public static final List<SchemaMigrator.Script> SCRIPTS = List.of(
-            new SchemaMigrator.Script(1, "catalogues and users", "db/V001__catalogues_and_users.sql"));
+            new SchemaMigrator.Script(1, "catalogues and users", "db/V001__catalogues_and_users.sql"),
+            new SchemaMigrator.Script(2, "telemetry", "db/V002__telemetry.sql"));
 
     private final DataSource dataSource;
     private final EntityManagerFactory emf;

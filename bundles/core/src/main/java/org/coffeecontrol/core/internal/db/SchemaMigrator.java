@@ -63,8 +63,9 @@ public final class SchemaMigrator {
         LOG.info("Applying schema version {}: {}", s.version(), s.description());
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
+        Dialect dialect = Dialect.of(c);
         try (Statement st = c.createStatement()) {
-            for (String sql : statements(read(s.resource()))) {
+            for (String sql : statements(dialect.expand(read(s.resource())))) {
                 st.execute(sql);
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -115,6 +116,26 @@ public final class SchemaMigrator {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The few types that differ between the supported databases, written as placeholders in the scripts. */
+    enum Dialect {
+        DERBY("BLOB(2M)"), POSTGRESQL("BYTEA");
+
+        private final String blob;
+
+        Dialect(String blob) {
+            this.blob = blob;
+        }
+
+        static Dialect of(Connection c) throws SQLException {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("postgres") ? POSTGRESQL : DERBY;
+        }
+
+        String expand(String script) {
+            return script.replace("${BLOB}", blob);
         }
     }
 

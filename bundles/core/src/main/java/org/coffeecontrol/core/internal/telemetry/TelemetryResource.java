@@ -1,0 +1,263 @@
+package org.coffeecontrol.core.internal.telemetry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.coffeecontrol.api.AccessDeniedException;
+import org.coffeecontrol.api.Page;
+import org.coffeecontrol.api.PageRequest;
+import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.security.CallerPrincipal;
+import org.coffeecontrol.api.security.PublicEndpoint;
+import org.coffeecontrol.api.telemetry.DeadLetter;
+import org.coffeecontrol.api.telemetry.DriverStatus;
+import org.coffeecontrol.api.telemetry.IngestCounters;
+import org.coffeecontrol.api.telemetry.IngestResult;
+import org.coffeecontrol.api.telemetry.ReplayResult;
+import org.coffeecontrol.api.telemetry.StoredEvent;
+import org.coffeecontrol.api.telemetry.TelemetryService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Machines call home here ({@code POST /api/telemetry/{family}/{serial}}, machine secret as bearer token);
+ * operators inspect and replay dead letters. The machine endpoint writes its small JSON answer itself so that it
+ * works and stays cheap whatever JSON provider is installed.
+ */
+@Component(service = TelemetryResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@Path("/api")
+public class TelemetryResource {
+
+    private final TelemetryService telemetry;
+
+    @Activate
+    public TelemetryResource(@Reference TelemetryService telemetry) {
+        this.telemetry = telemetry;
+    }
+
+    /** Machine secret as presented in the header, body as sent; the answer says what is now durable. */
+    @POST
+    @Path("telemetry/{family}/{serial}")
+    @PublicEndpoint
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ingest(@PathParam("family") String family, @PathParam("serial") String serial,
+            @HeaderParam("Authorization") String authorization, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength, InputStream body) {
+        if (contentLength != null && contentLength > TelemetryService.MAX_BATCH_BYTES) {
+            return answer(IngestResult.failed(IngestResult.Status.TOO_LARGE, null,
+                    "batch of " + contentLength + " bytes exceeds " + TelemetryService.MAX_BATCH_BYTES + "; split it"));
+        }
+        byte[] bytes;
+        try {
+            bytes = readAtMost(body, TelemetryService.MAX_BATCH_BYTES);
+        } catch (IOException e) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(json("REJECTED", 0, 0, -1, null, "could not read the request body: " + e.getMessage())).build();
+        }
+        if (bytes == null) {
+            return answer(IngestResult.failed(IngestResult.Status.TOO_LARGE, null,
+                    "batch exceeds " + TelemetryService.MAX_BATCH_BYTES + " bytes; split it"));
+        }
+        String secret = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        try {
+            return answer(telemetry.ingest(family, serial, secret, contentType, bytes));
+        } catch (TelemetryServiceImpl.OverloadedException e) {
+            return Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON)
+                    .entity(json("RETRY", 0, 0, -1, null, e.getMessage())).build();
+        }
+    }
+
+    static Response answer(IngestResult r) {
+        int status = switch (r.status()) {
+            case STORED -> 200;
+            case DEAD_LETTERED -> 202;
+            case REJECTED -> 422;
+            case UNKNOWN_MACHINE -> 404;
+            case UNAUTHORIZED -> 401;
+            case TOO_LARGE -> 413;
+        };
+        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(json(r.status().name(), r.accepted(), r.duplicates(), r.lastSeq(), r.deadLetterId(), r.message()));
+        if (status == 401) {
+            b.header("WWW-Authenticate", "Bearer realm=\"coffee-machines\"");
+        }
+        return b.build();
+    }
+
+    static String json(String status, int accepted, int duplicates, long lastSeq, Long deadLetterId, String reason) {
+        StringBuilder sb = new StringBuilder(160).append("{\"status\":\"").append(status).append('"');
+        if ("STORED".equals(status)) {
+            sb.append(",\"accepted\":").append(accepted).append(",\"duplicates\":").append(duplicates)
+                    .append(",\"lastSeq\":").append(lastSeq).append(",\"jobs\":[]");
+        } else {
+            if (deadLetterId != null) {
+                sb.append(",\"deadLetterId\":").append(deadLetterId);
+            }
+            sb.append(",\"reason\":\"").append(escape(reason)).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** @return null when the stream holds more than {@code max} bytes */
+    static byte[] readAtMost(InputStream in, int max) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buf = new byte[8192];
+        int total = 0;
+        for (int n; (n = in.read(buf)) > 0;) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    // ---- operators
+
+    private static Caller caller(SecurityContext sc) {
+        if (sc == null || !(sc.getUserPrincipal() instanceof CallerPrincipal p)) {
+            throw new AccessDeniedException("not authenticated");
+        }
+        return p.caller();
+    }
+
+    public record SecretBody(String secret) {
+    }
+
+    @PUT
+    @Path("equipment/{id}/telemetry-secret")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setSecret(@Context SecurityContext sc, @PathParam("id") long id, SecretBody body) {
+        if (body == null) {
+            throw new ValidationException("secret", "is required");
+        }
+        telemetry.setMachineSecret(caller(sc), id, body.secret());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("equipment/{id}/events")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<StoredEvent> events(@Context SecurityContext sc, @PathParam("id") long id,
+            @QueryParam("limit") Integer limit) {
+        return telemetry.lastEvents(caller(sc), id, limit == null ? 50 : limit);
+    }
+
+    @GET
+    @Path("telemetry/drivers")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DriverStatus> drivers(@Context SecurityContext sc) {
+        caller(sc);
+        return telemetry.drivers();
+    }
+
+    @GET
+    @Path("telemetry/counters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<IngestCounters> counters(@Context SecurityContext sc) {
+        caller(sc).require("see ingest counters", TelemetryServiceImpl.OPERATIONS);
+        return telemetry.counters();
+    }
+
+    @GET
+    @Path("telemetry/dead-letters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<DeadLetter> deadLetters(@Context SecurityContext sc, @QueryParam("family") String family,
+            @QueryParam("state") DeadLetter.State state, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
+        return telemetry.deadLetters(caller(sc), family, state,
+                new PageRequest(offset == null ? 0 : offset, limit == null ? 0 : limit));
+    }
+
+    @GET
+    @Path("telemetry/dead-letters/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DeadLetter deadLetter(@Context SecurityContext sc, @PathParam("id") long id) {
+        return telemetry.deadLetter(caller(sc), id);
+    }
+
+    @GET
+    @Path("telemetry/dead-letters/{id}/payload")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public byte[] payload(@Context SecurityContext sc, @PathParam("id") long id) {
+        return telemetry.deadLetterPayload(caller(sc), id);
+    }
+
+    @POST
+    @Path("telemetry/dead-letters/{id}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReplayResult replay(@Context SecurityContext sc, @PathParam("id") long id) {
+        return telemetry.replay(caller(sc), id);
+    }
+
+    @POST
+    @Path("telemetry/dead-letters/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReplayResult replayAll(@Context SecurityContext sc, @QueryParam("family") String family) {
+        return telemetry.replayAll(caller(sc), family);
+    }
+
+    @DELETE
+    @Path("telemetry/dead-letters/{id}")
+    public Response purgeOne(@Context SecurityContext sc, @PathParam("id") long id) {
+        telemetry.purge(caller(sc), id);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("telemetry/dead-letters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.Map<String, Integer> purgeReplayed(@Context SecurityContext sc) {
+        return java.util.Map.of("purged", telemetry.purge(caller(sc), null));
+    }
+}
