@@ -2,31 +2,18 @@ package org.coffeecontrol.shell.internal;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.coffeecontrol.api.Page;
-import org.coffeecontrol.api.catalog.CatalogQuery;
 import org.coffeecontrol.api.catalog.Equipment;
 import org.coffeecontrol.api.security.Caller;
 
 @Service
 @Command(scope = "coffee", name = "equipment", description = "Lists equipment, filtered by text, client, region, POS or model")
-public class EquipmentCommand extends ListAction {
-
-    @Argument(name = "text", description = "Part of a serial, inventory number or host")
-    String text;
-
-    @Option(name = "--client", aliases = "-c", description = "Only this client (ID, code or name)")
-    @Completion(ClientCompleter.class)
-    String client;
-
-    @Option(name = "--region", aliases = "-r", description = "Only this region (ID, code or name)")
-    @Completion(RegionCompleter.class)
-    String region;
+public class EquipmentCommand extends FilteredListAction {
 
     @Option(name = "--pos", aliases = "-p", description = "Only this point of sale (ID, code or name)")
     @Completion(PosCompleter.class)
@@ -39,10 +26,8 @@ public class EquipmentCommand extends ListAction {
     @Override
     void run(Caller caller, Output output) {
         CatalogLookup lookup = lookup(caller);
-        CatalogQuery query = new CatalogQuery(text, lookup.clientId(Arguments.optional(client)),
-                lookup.regionId(Arguments.optional(region)), lookup.posId(Arguments.optional(pos)),
-                lookup.modelId(Arguments.optional(model)), page());
-        Page<Equipment> page = catalog.equipment(caller, query);
+        Page<Equipment> page = catalog.equipment(caller,
+                query(lookup, lookup.posId(Arguments.optional(pos)), lookup.modelId(Arguments.optional(model))));
         output.table(table(page.items(), lookup));
         output.footer(page, "machines");
     }

@@ -1,6 +1,5 @@
 package org.coffeecontrol.shell.internal;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -12,9 +11,6 @@ import org.coffeecontrol.api.security.Caller;
 @Service
 @Command(scope = "coffee", name = "regions", description = "Lists regions")
 public class RegionsCommand extends ListAction {
-
-    @Argument(name = "text", description = "Part of a name or code")
-    String text;
 
     @Override
     void run(Caller caller, Output output) {

@@ -2,7 +2,6 @@ package org.coffeecontrol.shell.internal;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -13,9 +12,6 @@ import org.coffeecontrol.api.security.UserAccount;
 @Service
 @Command(scope = "coffee", name = "users", description = "Lists users with their roles and clients")
 public class UsersCommand extends ListAction {
-
-    @Argument(name = "text", description = "Part of a username, name or e-mail")
-    String text;
 
     @Override
     void run(Caller caller, Output output) {
