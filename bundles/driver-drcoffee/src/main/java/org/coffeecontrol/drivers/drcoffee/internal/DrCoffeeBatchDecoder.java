@@ -2,6 +2,8 @@ package org.coffeecontrol.drivers.drcoffee.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import static org.coffeecontrol.driverkit.decode.BatchDecoding.shorten;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +15,8 @@ import java.util.List;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.TelemetryBatch;
+import org.coffeecontrol.driverkit.decode.BatchDecoding;
+import org.coffeecontrol.driverkit.decode.PayloadRejected;
 
 /** Turns one CoffeeZone line batch (format in the README) into canonical events, or says which line is wrong. */
 final class DrCoffeeBatchDecoder {
@@ -23,29 +27,14 @@ final class DrCoffeeBatchDecoder {
     /** End of year 9999 in epoch seconds. */
     private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
 
-    private static final class Reject extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Reject(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private DrCoffeeBatchDecoder() {
     }
 
     static DecodeResult decode(TelemetryBatch batch) {
-        try {
-            return DecodeResult.decoded(events(batch));
-        } catch (Reject r) {
-            return DecodeResult.rejected(r.getMessage());
-        }
+        return BatchDecoding.decode(batch, DrCoffeeBatchDecoder::events);
     }
 
-    private static List<MachineEvent> events(TelemetryBatch batch) throws Reject {
-        if (batch.body() == null || batch.body().length == 0) {
-            throw new Reject("empty payload");
-        }
+    private static List<MachineEvent> events(TelemetryBatch batch) throws PayloadRejected {
         String[] lines = ascii(batch.body()).split("\r?\n", -1);
         header(lines[0].split(";", -1), batch.serial());
         List<MachineEvent> events = new ArrayList<>();
@@ -57,7 +46,7 @@ final class DrCoffeeBatchDecoder {
             Line line = new Line(i + 1, lines[i].split(";", -1));
             long seq = line.number(0, "seq", 0, Long.MAX_VALUE);
             if (seq <= previous) {
-                throw new Reject(line.at(0, "seq") + ": " + seq + " is not above the previous " + previous);
+                throw new PayloadRejected(line.at(0, "seq") + ": " + seq + " is not above the previous " + previous);
             }
             previous = seq;
             events.add(event(line, seq, line.time(1, "time")));
@@ -65,21 +54,21 @@ final class DrCoffeeBatchDecoder {
         return events;
     }
 
-    private static void header(String[] fields, String serial) throws Reject {
+    private static void header(String[] fields, String serial) throws PayloadRejected {
         if (fields.length < 3 || fields.length > 4 || !fields[0].equals(MAGIC)) {
-            throw new Reject("line 1: expected the header CZ;1;<serial>[;<model>]");
+            throw new PayloadRejected("line 1: expected the header CZ;1;<serial>[;<model>]");
         }
         if (!fields[1].equals(VERSION)) {
-            throw new Reject("line 1: protocol version " + shorten(fields[1]) + " is not supported, expected "
+            throw new PayloadRejected("line 1: protocol version " + shorten(fields[1]) + " is not supported, expected "
                     + VERSION);
         }
         if (!fields[2].equals(serial)) {
-            throw new Reject("line 1: serial " + shorten(fields[2]) + " in the payload, but the machine "
+            throw new PayloadRejected("line 1: serial " + shorten(fields[2]) + " in the payload, but the machine "
                     + "authenticated as " + serial);
         }
     }
 
-    private static MachineEvent event(Line line, long seq, Instant time) throws Reject {
+    private static MachineEvent event(Line line, long seq, Instant time) throws PayloadRejected {
         String type = line.field(2, "type");
         switch (type) {
             case "DRINK": {
@@ -93,7 +82,7 @@ final class DrCoffeeBatchDecoder {
                 line.count(5, 5);
                 DrCoffeeVocabulary.Product product = DrCoffeeVocabulary.PRODUCTS.get(number);
                 if (product == null) {
-                    throw new Reject(line.at(3, "product") + ": unknown product " + number
+                    throw new PayloadRejected(line.at(3, "product") + ": unknown product " + number
                             + " (custom recipes use 0 and a name)");
                 }
                 return new MachineEvent.DrinkMade(seq, time, product.canonical(ml), ml);
@@ -112,11 +101,11 @@ final class DrCoffeeBatchDecoder {
                 line.count(6, 6);
                 Instant end = line.time(4, "end");
                 if (end.isBefore(time)) {
-                    throw new Reject(line.at(4, "end") + ": before the start");
+                    throw new PayloadRejected(line.at(4, "end") + ": before the start");
                 }
                 String result = line.field(5, "result");
                 if (!result.equals("OK") && !result.equals("ABORT")) {
-                    throw new Reject(line.at(5, "result") + ": OK or ABORT expected");
+                    throw new PayloadRejected(line.at(5, "result") + ": OK or ABORT expected");
                 }
                 return new MachineEvent.CleaningRun(seq, time, line.text(3, "program"), end, result.equals("OK"));
             }
@@ -139,7 +128,7 @@ final class DrCoffeeBatchDecoder {
                 line.count(5, 5);
                 return new MachineEvent.Notice(seq, time, line.text(3, "code"), line.unescaped(4, "text"));
             default:
-                throw new Reject(line.at(2, "type") + ": unknown record type " + shorten(type));
+                throw new PayloadRejected(line.at(2, "type") + ": unknown record type " + shorten(type));
         }
     }
 
@@ -157,22 +146,22 @@ final class DrCoffeeBatchDecoder {
             return "line " + number + ", field " + (index + 1) + " (" + name + ")";
         }
 
-        void count(int min, int max) throws Reject {
+        void count(int min, int max) throws PayloadRejected {
             if (fields.length < min || fields.length > max) {
-                throw new Reject("line " + number + ": " + fields.length + " fields, expected "
+                throw new PayloadRejected("line " + number + ": " + fields.length + " fields, expected "
                         + (min == max ? Integer.toString(min) : min + " or " + max));
             }
         }
 
-        String field(int index, String name) throws Reject {
+        String field(int index, String name) throws PayloadRejected {
             if (index >= fields.length) {
-                throw new Reject(at(index, name) + ": missing");
+                throw new PayloadRejected(at(index, name) + ": missing");
             }
             return fields[index];
         }
 
         /** Free text: percent-escaped ({@code %3B} for ';'), may be empty. */
-        String unescaped(int index, String name) throws Reject {
+        String unescaped(int index, String name) throws PayloadRejected {
             String raw = field(index, name);
             if (raw.indexOf('%') < 0) {
                 return raw;
@@ -187,7 +176,7 @@ final class DrCoffeeBatchDecoder {
                 int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
                 int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
                 if (lo < 0) {
-                    throw new Reject(at(index, name) + ": '%' must be followed by two hex digits");
+                    throw new PayloadRejected(at(index, name) + ": '%' must be followed by two hex digits");
                 }
                 bytes.write(hi * 16 + lo);
                 i += 2;
@@ -196,19 +185,19 @@ final class DrCoffeeBatchDecoder {
                 return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
             } catch (CharacterCodingException e) {
-                throw new Reject(at(index, name) + ": escapes are not UTF-8");
+                throw new PayloadRejected(at(index, name) + ": escapes are not UTF-8");
             }
         }
 
-        String text(int index, String name) throws Reject {
+        String text(int index, String name) throws PayloadRejected {
             String value = unescaped(index, name);
             if (value.isBlank()) {
-                throw new Reject(at(index, name) + ": must not be empty");
+                throw new PayloadRejected(at(index, name) + ": must not be empty");
             }
             return value;
         }
 
-        long number(int index, String name, long min, long max) throws Reject {
+        long number(int index, String name, long min, long max) throws PayloadRejected {
             String raw = field(index, name);
             long n = -1;
             if (raw.matches("[0-9]{1,19}")) {
@@ -219,28 +208,29 @@ final class DrCoffeeBatchDecoder {
                 }
             }
             if (n < min || n > max) {
-                throw new Reject(at(index, name) + ": a whole number in " + min + ".." + max + " expected");
+                throw new PayloadRejected(at(index, name) + ": a whole number in " + min + ".." + max + " expected");
             }
             return n;
         }
 
-        double decimal(int index, String name) throws Reject {
+        double decimal(int index, String name) throws PayloadRejected {
             String raw = field(index, name);
             if (!raw.matches("-?[0-9]{1,20}(\\.[0-9]{1,30})?")) {
-                throw new Reject(at(index, name) + ": a decimal number like -12.5 expected");
+                throw new PayloadRejected(at(index, name) + ": a decimal number like -12.5 expected");
             }
             return Double.parseDouble(raw);
         }
 
         /** Epoch seconds with up to nine decimals, so that sub-second times survive. */
-        Instant time(int index, String name) throws Reject {
+        Instant time(int index, String name) throws PayloadRejected {
             String raw = field(index, name);
             if (!raw.matches("[0-9]{1,12}(\\.[0-9]{1,9})?")) {
-                throw new Reject(at(index, name) + ": epoch seconds like 1741935731 or 1741935731.250 expected");
+                throw new PayloadRejected(at(index, name)
+                        + ": epoch seconds like 1741935731 or 1741935731.250 expected");
             }
             BigDecimal seconds = new BigDecimal(raw);
             if (seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) > 0) {
-                throw new Reject(at(index, name) + ": after the year 9999");
+                throw new PayloadRejected(at(index, name) + ": after the year 9999");
             }
             long whole = seconds.longValue();
             int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
@@ -249,16 +239,13 @@ final class DrCoffeeBatchDecoder {
     }
 
     /** Lines are plain ASCII; anything else arrives percent-escaped, so a stray byte is a transmission error. */
-    private static String ascii(byte[] body) throws Reject {
+    private static String ascii(byte[] body) throws PayloadRejected {
         for (int i = 0; i < body.length; i++) {
             if (body[i] < 0 || (body[i] < 0x20 && body[i] != '\n' && body[i] != '\r')) {
-                throw new Reject("byte " + i + ": not printable ASCII (escape text with %XX)");
+                throw new PayloadRejected("byte " + i + ": not printable ASCII (escape text with %XX)");
             }
         }
         return new String(body, StandardCharsets.US_ASCII);
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
 }

@@ -1,9 +1,7 @@
 package org.coffeecontrol.drivers.thermoplan.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import static org.coffeecontrol.driverkit.decode.BatchDecoding.shorten;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,8 @@ import java.util.Map;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.TelemetryBatch;
+import org.coffeecontrol.driverkit.decode.BatchDecoding;
+import org.coffeecontrol.driverkit.decode.PayloadRejected;
 
 /** Turns one D2D batch (format in the README) into canonical events, or says which line is wrong. */
 final class ThermoplanBatchDecoder {
@@ -21,30 +21,15 @@ final class ThermoplanBatchDecoder {
     /** Latest time a record may carry: the end of year 9999, so that dates stay printable everywhere. */
     private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
 
-    private static final class Reject extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Reject(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private ThermoplanBatchDecoder() {
     }
 
     static DecodeResult decode(TelemetryBatch batch) {
-        try {
-            return DecodeResult.decoded(events(batch));
-        } catch (Reject r) {
-            return DecodeResult.rejected(r.getMessage());
-        }
+        return BatchDecoding.decode(batch, ThermoplanBatchDecoder::events);
     }
 
-    private static List<MachineEvent> events(TelemetryBatch batch) throws Reject {
-        if (batch.body() == null || batch.body().length == 0) {
-            throw new Reject("empty payload");
-        }
-        String[] lines = utf8(batch.body()).split("\r?\n", -1);
+    private static List<MachineEvent> events(TelemetryBatch batch) throws PayloadRejected {
+        String[] lines = BatchDecoding.utf8(batch.body()).split("\r?\n", -1);
         header(lines[0], batch.serial());
         List<MachineEvent> events = new ArrayList<>();
         long previous = -1;
@@ -57,12 +42,12 @@ final class ThermoplanBatchDecoder {
             try {
                 record = D2dRecord.parse(lines[i]);
             } catch (D2dRecord.SyntaxError e) {
-                throw new Reject(where + ", " + e.getMessage());
+                throw new PayloadRejected(where + ", " + e.getMessage());
             }
             Fields f = new Fields(record.fields(), where + " (" + shorten(record.type()) + ")");
             long seq = f.number("seq", 0, Long.MAX_VALUE);
             if (seq <= previous) {
-                throw new Reject(f.where + ": seq " + seq + " is not above the previous " + previous);
+                throw new PayloadRejected(f.where + ": seq " + seq + " is not above the previous " + previous);
             }
             previous = seq;
             MachineEvent event = event(record.type(), seq, f.time("time"), f);
@@ -73,28 +58,29 @@ final class ThermoplanBatchDecoder {
         return events;
     }
 
-    private static void header(String line, String serial) throws Reject {
+    private static void header(String line, String serial) throws PayloadRejected {
         if (!line.startsWith("#")) {
-            throw new Reject("line 1: expected the header #" + HEADER_TYPE + " serial=…");
+            throw new PayloadRejected("line 1: expected the header #" + HEADER_TYPE + " serial=…");
         }
         D2dRecord header;
         try {
             header = D2dRecord.parse(line.substring(1));
         } catch (D2dRecord.SyntaxError e) {
-            throw new Reject("line 1, " + e.getMessage());
+            throw new PayloadRejected("line 1, " + e.getMessage());
         }
         if (!header.type().equals(HEADER_TYPE)) {
-            throw new Reject("line 1: unsupported protocol '" + shorten(header.type()) + "', expected " + HEADER_TYPE);
+            throw new PayloadRejected("line 1: unsupported protocol '" + shorten(header.type()) + "', expected "
+                    + HEADER_TYPE);
         }
         String named = new Fields(header.fields(), "line 1").text("serial");
         if (!named.equals(serial)) {
-            throw new Reject("line 1: serial " + shorten(named) + " in the payload, but the machine authenticated as "
-                    + serial);
+            throw new PayloadRejected("line 1: serial " + shorten(named)
+                    + " in the payload, but the machine authenticated as " + serial);
         }
     }
 
     /** @return null for records that only mark progress (ProductStarted) */
-    private static MachineEvent event(String type, long seq, Instant time, Fields f) throws Reject {
+    private static MachineEvent event(String type, long seq, Instant time, Fields f) throws PayloadRejected {
         switch (type) {
             case "ProductStarted":
                 f.text("name");
@@ -130,7 +116,7 @@ final class ThermoplanBatchDecoder {
             case "RinseFinished": {
                 Instant started = f.time("started");
                 if (started.isAfter(time)) {
-                    throw new Reject(f.where + ": started is after time");
+                    throw new PayloadRejected(f.where + ": started is after time");
                 }
                 boolean ok = f.oneOf("result", "ok", "aborted").equals("ok");
                 return new MachineEvent.CleaningRun(seq, started, f.text("program"), time, ok);
@@ -153,12 +139,12 @@ final class ThermoplanBatchDecoder {
             case "Info":
                 return new MachineEvent.Notice(seq, time, f.text("code"), f.raw("text"));
             default:
-                throw new Reject(f.where + ": unknown record type");
+                throw new PayloadRejected(f.where + ": unknown record type");
         }
     }
 
     private static MachineEvent notice(long seq, Instant time, Fields f, String code, String defaultText)
-            throws Reject {
+            throws PayloadRejected {
         return new MachineEvent.Notice(seq, time, code, f.has("message") ? f.raw("message") : defaultText);
     }
 
@@ -176,33 +162,33 @@ final class ThermoplanBatchDecoder {
             return fields.containsKey(name);
         }
 
-        String raw(String name) throws Reject {
+        String raw(String name) throws PayloadRejected {
             String value = fields.get(name);
             if (value == null) {
-                throw new Reject(where + ": field " + name + " is missing");
+                throw new PayloadRejected(where + ": field " + name + " is missing");
             }
             return value;
         }
 
-        String text(String name) throws Reject {
+        String text(String name) throws PayloadRejected {
             String value = raw(name);
             if (value.isBlank()) {
-                throw new Reject(where + ": field " + name + " is blank");
+                throw new PayloadRejected(where + ": field " + name + " is blank");
             }
             return value;
         }
 
-        String oneOf(String name, String... allowed) throws Reject {
+        String oneOf(String name, String... allowed) throws PayloadRejected {
             String value = raw(name);
             for (String a : allowed) {
                 if (a.equals(value)) {
                     return value;
                 }
             }
-            throw new Reject(where + ": field " + name + " must be one of " + String.join(", ", allowed));
+            throw new PayloadRejected(where + ": field " + name + " must be one of " + String.join(", ", allowed));
         }
 
-        long number(String name, long min, long max) throws Reject {
+        long number(String name, long min, long max) throws PayloadRejected {
             String value = raw(name);
             long n;
             try {
@@ -211,34 +197,22 @@ final class ThermoplanBatchDecoder {
                 n = -1;
             }
             if (n < min || n > max) {
-                throw new Reject(where + ": field " + name + " must be a whole number in " + min + ".." + max);
+                throw new PayloadRejected(where + ": field " + name + " must be a whole number in " + min + ".." + max);
             }
             return n;
         }
 
-        double decimal(String name) throws Reject {
+        double decimal(String name) throws PayloadRejected {
             String value = raw(name);
             if (!value.matches("-?[0-9]{1,20}(\\.[0-9]{1,30})?")) {
-                throw new Reject(where + ": field " + name + " must be a decimal number like -12.5");
+                throw new PayloadRejected(where + ": field " + name + " must be a decimal number like -12.5");
             }
             return Double.parseDouble(value);
         }
 
-        Instant time(String name) throws Reject {
+        Instant time(String name) throws PayloadRejected {
             return Instant.ofEpochMilli(number(name, 0, MAX_EPOCH_MILLIS));
         }
     }
 
-    private static String utf8(byte[] body) throws Reject {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Reject("not UTF-8 text");
-        }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
 }

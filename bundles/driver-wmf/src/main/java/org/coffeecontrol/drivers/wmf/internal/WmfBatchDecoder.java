@@ -1,10 +1,8 @@
 package org.coffeecontrol.drivers.wmf.internal;
 
+import static org.coffeecontrol.driverkit.decode.BatchDecoding.shorten;
+
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,67 +13,53 @@ import java.util.Map;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.TelemetryBatch;
+import org.coffeecontrol.driverkit.decode.BatchDecoding;
+import org.coffeecontrol.driverkit.decode.PayloadRejected;
 
 /** Turns one WMF JSON batch (format in the README) into canonical events, or says where it is wrong. */
 final class WmfBatchDecoder {
 
     static final String PROTOCOL = "wmf-telemetry/1";
 
-    /** A rejection on its way out; never leaves this class. */
-    private static final class Reject extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Reject(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private WmfBatchDecoder() {
     }
 
     static DecodeResult decode(TelemetryBatch batch) {
-        try {
-            return DecodeResult.decoded(events(batch));
-        } catch (Reject r) {
-            return DecodeResult.rejected(r.getMessage());
-        }
+        return BatchDecoding.decode(batch, WmfBatchDecoder::events);
     }
 
-    private static List<MachineEvent> events(TelemetryBatch batch) throws Reject {
-        if (batch.body() == null || batch.body().length == 0) {
-            throw new Reject("empty payload");
-        }
+    private static List<MachineEvent> events(TelemetryBatch batch) throws PayloadRejected {
         Object root;
         try {
-            root = JsonReader.parse(utf8(batch.body()));
+            root = JsonReader.parse(BatchDecoding.utf8(batch.body()));
         } catch (JsonReader.SyntaxError e) {
-            throw new Reject("not JSON: " + e.getMessage());
+            throw new PayloadRejected("not JSON: " + e.getMessage());
         }
         if (!(root instanceof Map<?, ?> document)) {
-            throw new Reject("the batch must be a JSON object");
+            throw new PayloadRejected("the batch must be a JSON object");
         }
         String protocol = string(document, "protocol", "");
         if (!PROTOCOL.equals(protocol)) {
-            throw new Reject("protocol: expected \"" + PROTOCOL + "\", got \"" + shorten(protocol) + "\"");
+            throw new PayloadRejected("protocol: expected \"" + PROTOCOL + "\", got \"" + shorten(protocol) + "\"");
         }
         String serial = string(document, "serial", "");
         if (!serial.equals(batch.serial())) {
-            throw new Reject("serial: payload names \"" + shorten(serial) + "\" but the machine authenticated as \""
-                    + batch.serial() + "\"");
+            throw new PayloadRejected("serial: payload names \"" + shorten(serial)
+                    + "\" but the machine authenticated as \"" + batch.serial() + "\"");
         }
         if (!(document.get("events") instanceof List<?> items)) {
-            throw new Reject("events: an array is required");
+            throw new PayloadRejected("events: an array is required");
         }
         List<MachineEvent> events = new ArrayList<>(items.size());
         long previous = -1;
         for (int i = 0; i < items.size(); i++) {
             String path = "events[" + i + "]";
             if (!(items.get(i) instanceof Map<?, ?> item)) {
-                throw new Reject(path + ": an object is required");
+                throw new PayloadRejected(path + ": an object is required");
             }
             MachineEvent event = event(item, path);
             if (event.seq() <= previous) {
-                throw new Reject(path + ".seq: " + event.seq() + " is not above the previous " + previous);
+                throw new PayloadRejected(path + ".seq: " + event.seq() + " is not above the previous " + previous);
             }
             previous = event.seq();
             events.add(event);
@@ -83,7 +67,7 @@ final class WmfBatchDecoder {
         return events;
     }
 
-    private static MachineEvent event(Map<?, ?> item, String path) throws Reject {
+    private static MachineEvent event(Map<?, ?> item, String path) throws PayloadRejected {
         long seq = wholeNumber(item, "seq", path, 0, Long.MAX_VALUE);
         Instant ts = instant(item, "ts", path);
         String type = string(item, "type", path);
@@ -101,7 +85,8 @@ final class WmfBatchDecoder {
                     return new MachineEvent.ErrorCleared(seq, ts, code);
                 }
                 if (!state.equals("on")) {
-                    throw new Reject(path + ".state: expected \"on\" or \"off\", got \"" + shorten(state) + "\"");
+                    throw new PayloadRejected(path + ".state: expected \"on\" or \"off\", got \"" + shorten(state)
+                            + "\"");
                 }
                 WmfVocabulary.Message message = WmfVocabulary.message(code);
                 String text = item.containsKey("text") ? string(item, "text", path) : message.text();
@@ -111,11 +96,11 @@ final class WmfBatchDecoder {
                 String program = nonBlank(item, "program", path);
                 Instant end = instant(item, "end", path);
                 if (end.isBefore(ts)) {
-                    throw new Reject(path + ".end: before ts");
+                    throw new PayloadRejected(path + ".end: before ts");
                 }
                 String result = string(item, "result", path);
                 if (!result.equals("complete") && !result.equals("aborted")) {
-                    throw new Reject(path + ".result: expected \"complete\" or \"aborted\", got \""
+                    throw new PayloadRejected(path + ".result: expected \"complete\" or \"aborted\", got \""
                             + shorten(result) + "\"");
                 }
                 return new MachineEvent.CleaningRun(seq, ts, program, end, result.equals("complete"));
@@ -137,70 +122,63 @@ final class WmfBatchDecoder {
             case "info":
                 return new MachineEvent.Notice(seq, ts, nonBlank(item, "code", path), string(item, "text", path));
             default:
-                throw new Reject(path + ".type: unknown event type \"" + shorten(type) + "\"");
+                throw new PayloadRejected(path + ".type: unknown event type \"" + shorten(type) + "\"");
         }
     }
 
-    private static String string(Map<?, ?> object, String field, String path) throws Reject {
+    private static String string(Map<?, ?> object, String field, String path) throws PayloadRejected {
         Object value = object.get(field);
         if (value instanceof String s) {
             return s;
         }
-        throw new Reject(where(path, field) + (value == null ? ": missing" : ": a string is required"));
+        throw new PayloadRejected(where(path, field) + (value == null ? ": missing" : ": a string is required"));
     }
 
-    private static String nonBlank(Map<?, ?> object, String field, String path) throws Reject {
+    private static String nonBlank(Map<?, ?> object, String field, String path) throws PayloadRejected {
         String s = string(object, field, path);
         if (s.isBlank()) {
-            throw new Reject(where(path, field) + ": must not be blank");
+            throw new PayloadRejected(where(path, field) + ": must not be blank");
         }
         return s;
     }
 
-    private static long wholeNumber(Map<?, ?> object, String field, String path, long min, long max) throws Reject {
+    private static long wholeNumber(Map<?, ?> object, String field, String path, long min, long max)
+            throws PayloadRejected {
         Object value = object.get(field);
         if (!(value instanceof JsonReader.Num num)) {
-            throw new Reject(where(path, field) + (value == null ? ": missing" : ": a number is required"));
+            throw new PayloadRejected(where(path, field) + (value == null ? ": missing" : ": a number is required"));
         }
         try {
             long n = new BigDecimal(num.text()).longValueExact();
             if (n < min || n > max) {
-                throw new Reject(where(path, field) + ": " + n + " is outside " + min + ".." + max);
+                throw new PayloadRejected(where(path, field) + ": " + n + " is outside " + min + ".." + max);
             }
             return n;
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new Reject(where(path, field) + ": " + shorten(num.text()) + " is not a whole number in range");
+            throw new PayloadRejected(where(path, field) + ": " + shorten(num.text())
+                    + " is not a whole number in range");
         }
     }
 
-    private static double decimal(Map<?, ?> object, String field, String path) throws Reject {
+    private static double decimal(Map<?, ?> object, String field, String path) throws PayloadRejected {
         Object value = object.get(field);
         if (!(value instanceof JsonReader.Num num)) {
-            throw new Reject(where(path, field) + (value == null ? ": missing" : ": a number is required"));
+            throw new PayloadRejected(where(path, field) + (value == null ? ": missing" : ": a number is required"));
         }
         double d = Double.parseDouble(num.text());
         if (!Double.isFinite(d)) {
-            throw new Reject(where(path, field) + ": out of range");
+            throw new PayloadRejected(where(path, field) + ": out of range");
         }
         return d;
     }
 
-    private static Instant instant(Map<?, ?> object, String field, String path) throws Reject {
+    private static Instant instant(Map<?, ?> object, String field, String path) throws PayloadRejected {
         String text = string(object, field, path);
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Reject(where(path, field) + ": \"" + shorten(text)
+            throw new PayloadRejected(where(path, field) + ": \"" + shorten(text)
                     + "\" is not an ISO-8601 time with offset, e.g. 2025-03-14T07:02:11Z");
-        }
-    }
-
-    private static String utf8(byte[] body) throws Reject {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Reject("not UTF-8 text");
         }
     }
 
@@ -208,8 +186,4 @@ final class WmfBatchDecoder {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    /** Keeps reasons readable when the offending value is a megabyte of garbage. */
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
 }
