@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.coffeecontrol.api.driver.CommandPlan;
@@ -63,8 +66,19 @@ class DriverConformanceTestTest extends DriverConformanceTest {
         return 2_000;
     }
 
-    /** A kit bound to some broken variant of the toy driver. */
-    abstract static class BrokenKit extends DriverConformanceTest {
+    /** The kit bound to a broken variant of the toy driver. */
+    static final class BrokenKit extends DriverConformanceTest {
+        private final MachineDriver driver;
+
+        BrokenKit(MachineDriver driver) {
+            this.driver = driver;
+        }
+
+        @Override
+        protected MachineDriver driver() {
+            return driver;
+        }
+
         @Override
         protected List<DriverExample> examples() {
             return toyExamples();
@@ -86,125 +100,94 @@ class DriverConformanceTestTest extends DriverConformanceTest {
         }
     }
 
+    /** A toy driver whose decode is replaced; {@code correct} is the toy's own decode. */
+    static MachineDriver decoding(BiFunction<TelemetryBatch, Function<TelemetryBatch, DecodeResult>, DecodeResult> d) {
+        return new ToyDriver() {
+            @Override
+            public DecodeResult decode(TelemetryBatch batch) {
+                return d.apply(batch, super::decode);
+            }
+        };
+    }
+
+    /** The toy's events after {@code change}, for payloads the toy accepts. */
+    static MachineDriver alteringEvents(UnaryOperator<List<MachineEvent>> change) {
+        return decoding((batch, correct) -> correct.apply(batch) instanceof DecodeResult.Decoded d
+                ? DecodeResult.decoded(change.apply(d.events()))
+                : correct.apply(batch));
+    }
+
     @Nested
     class CatchesBrokenDrivers {
 
         @Test
         void aDriverThatThrowsOnBadInput() {
-            BrokenKit kit = new BrokenKit() {
-                @Override
-                protected MachineDriver driver() {
-                    return new ToyDriver() {
-                        @Override
-                        public DecodeResult decode(TelemetryBatch batch) {
-                            String text = new String(batch.body(), StandardCharsets.UTF_8);
-                            if (text.contains("DRINK") && !text.contains("Espresso")) {
-                                throw new IllegalStateException("boom");
-                            }
-                            return super.decode(batch);
-                        }
-                    };
+            BrokenKit kit = new BrokenKit(decoding((batch, correct) -> {
+                String text = new String(batch.body(), StandardCharsets.UTF_8);
+                if (text.contains("DRINK") && !text.contains("Espresso")) {
+                    throw new IllegalStateException("boom");
                 }
-            };
+                return correct.apply(batch);
+            }));
             assertThrows(AssertionError.class, kit::mutatedPayloadsAreValuesNeverExceptions);
         }
 
         @Test
         void aDriverThatIgnoresTheSerial() {
-            BrokenKit kit = new BrokenKit() {
-                @Override
-                protected MachineDriver driver() {
-                    return new ToyDriver() {
-                        @Override
-                        public DecodeResult decode(TelemetryBatch batch) {
-                            String body = new String(batch.body(), StandardCharsets.UTF_8)
-                                    .replaceFirst("^TOY [^\n]*", "TOY " + batch.serial());
-                            return super.decode(new TelemetryBatch(batch.family(), batch.serial(),
-                                    batch.contentType(), body.getBytes(StandardCharsets.UTF_8)));
-                        }
-                    };
-                }
-            };
+            BrokenKit kit = new BrokenKit(decoding((batch, correct) -> {
+                String body = new String(batch.body(), StandardCharsets.UTF_8)
+                        .replaceFirst("^TOY [^\n]*", "TOY " + batch.serial());
+                return correct.apply(new TelemetryBatch(batch.family(), batch.serial(), batch.contentType(),
+                        body.getBytes(StandardCharsets.UTF_8)));
+            }));
             assertThrows(AssertionError.class, kit::aPayloadFromAnotherSerialIsRejected);
         }
 
         @Test
         void aDriverThatLosesSequencePrecision() {
-            BrokenKit kit = new BrokenKit() {
-                @Override
-                protected MachineDriver driver() {
-                    return new ToyDriver() {
-                        @Override
-                        public DecodeResult decode(TelemetryBatch batch) {
-                            if (super.decode(batch) instanceof DecodeResult.Decoded d) {
-                                return DecodeResult.decoded(d.events().stream().map(e -> (MachineEvent)
-                                        new MachineEvent.Heartbeat((long) (double) e.seq(), e.time())).toList());
-                            }
-                            return super.decode(batch);
-                        }
-                    };
-                }
-            };
+            BrokenKit kit = new BrokenKit(alteringEvents(events -> events.stream()
+                    .map(e -> (MachineEvent) new MachineEvent.Heartbeat((long) (double) e.seq(), e.time())).toList()));
             assertThrows(AssertionError.class, kit::sequenceNumbersRoundTrip);
         }
 
         @Test
         void aDriverWithSharedMutableState() {
-            BrokenKit kit = new BrokenKit() {
-                private final MachineDriver shared = new ToyDriver() {
-                    private int calls;
-
-                    @Override
-                    public DecodeResult decode(TelemetryBatch batch) {
-                        calls++;
-                        return calls % 97 == 0 ? DecodeResult.rejected("tired") : super.decode(batch);
-                    }
-                };
+            BrokenKit kit = new BrokenKit(new ToyDriver() {
+                private int calls;
 
                 @Override
-                protected MachineDriver driver() {
-                    return shared;
+                public DecodeResult decode(TelemetryBatch batch) {
+                    calls++;
+                    return calls % 97 == 0 ? DecodeResult.rejected("tired") : super.decode(batch);
                 }
-            };
+            });
             assertThrows(AssertionError.class, kit::parallelDecodeEqualsSerialDecode);
         }
 
         @Test
         void aDriverThatPassesArgumentsThroughUnchecked() {
-            BrokenKit kit = new BrokenKit() {
+            BrokenKit kit = new BrokenKit(new ToyDriver() {
                 @Override
-                protected MachineDriver driver() {
-                    return new ToyDriver() {
-                        @Override
-                        public CommandPlan plan(String commandId, Map<String, String> args) {
-                            if ("say".equals(commandId) && args.containsKey("word") && args.size() == 1) {
-                                return new CommandPlan.Exec("toy say " + args.get("word"), Duration.ofSeconds(5));
-                            }
-                            return super.plan(commandId, args);
-                        }
-                    };
+                public CommandPlan plan(String commandId, Map<String, String> args) {
+                    if ("say".equals(commandId) && args.containsKey("word") && args.size() == 1) {
+                        return new CommandPlan.Exec("toy say " + args.get("word"), Duration.ofSeconds(5));
+                    }
+                    return super.plan(commandId, args);
                 }
-            };
+            });
             assertThrows(AssertionError.class, kit::metacharactersMissingAndUnexpectedArgumentsAreRefused);
         }
 
         @Test
         void aDriverThatDecodesDifferentlyFromItsExamples() {
-            BrokenKit kit = new BrokenKit() {
-                @Override
-                protected MachineDriver driver() {
-                    return new ToyDriver() {
-                        @Override
-                        public DecodeResult decode(TelemetryBatch batch) {
-                            if (super.decode(batch) instanceof DecodeResult.Decoded d) {
-                                return DecodeResult.decoded(d.events().subList(0, d.events().size() / 2));
-                            }
-                            return super.decode(batch);
-                        }
-                    };
-                }
-            };
+            BrokenKit kit = new BrokenKit(alteringEvents(events -> events.subList(0, events.size() / 2)));
             assertThrows(AssertionError.class, kit::documentedExamplesDecodeToExpectedEvents);
+        }
+
+        @Test
+        void aDriverThatAcceptsEverything() {
+            BrokenKit kit = new BrokenKit(decoding((batch, correct) -> DecodeResult.decoded(List.of())));
+            assertThrows(AssertionError.class, kit::mutatedPayloadsAreValuesNeverExceptions);
         }
     }
 }
