@@ -36,69 +36,44 @@ final class CommandTable {
         this.entries = List.copyOf(entries);
     }
 
-    static CommandTable forFamily(String family) {
-        List<Entry> e = new ArrayList<>();
-        switch (family) {
-            case FamilyProfile.WMF -> {
-                add(e, "wmf-service ping", Operation.PING);
-                add(e, "wmf-service status", Operation.STATUS);
-                add(e, "wmf-service reboot machine", Operation.REBOOT);
-                add(e, "wmf-service reboot module", Operation.SOFT_REBOOT);
-                add(e, "wmf-service first-start", Operation.FIRST_START);
-                add(e, "wmf-service pin on", Operation.PIN_ON);
-                add(e, "wmf-service pin off", Operation.PIN_OFF);
-                add(e, "wmf-service pin enter service {pin}", Operation.ENTER_SERVICE_PIN);
-                add(e, "wmf-service pin enter user {pin}", Operation.ENTER_USER_PIN);
-                add(e, "wmf-service recipes backup", Operation.BACKUP_RECIPES);
-                add(e, "wmf-service recipes list", Operation.LIST_RECIPES);
-                add(e, "wmf-service not-serviced on", Operation.NOT_SERVICED_ON);
-                add(e, "wmf-service not-serviced off", Operation.NOT_SERVICED_OFF);
-                add(e, "wmf-service drinks last {count}", Operation.LAST_DRINKS);
-                add(e, "wmf-service screen", Operation.READ_SCREEN);
-            }
-            case FamilyProfile.THERMOPLAN -> {
-                add(e, "bw4ctl ping", Operation.PING);
-                add(e, "bw4ctl info", Operation.STATUS);
-                add(e, "bw4ctl restart", Operation.REBOOT);
-                add(e, "bw4ctl restart-controller", Operation.SOFT_REBOOT);
-                add(e, "bw4ctl service-program first-run-up", Operation.FIRST_START);
-                add(e, "bw4ctl lock", Operation.PIN_ON);
-                add(e, "bw4ctl unlock", Operation.PIN_OFF);
-                add(e, "bw4ctl pin service {pin}", Operation.ENTER_SERVICE_PIN);
-                add(e, "bw4ctl pin user {pin}", Operation.ENTER_USER_PIN);
-                add(e, "bw4ctl recipes export", Operation.BACKUP_RECIPES);
-                add(e, "bw4ctl recipes list", Operation.LIST_RECIPES);
-                add(e, "bw4ctl service-flag set", Operation.NOT_SERVICED_ON);
-                add(e, "bw4ctl service-flag clear", Operation.NOT_SERVICED_OFF);
-                add(e, "bw4ctl products last {count}", Operation.LAST_DRINKS);
-                add(e, "bw4ctl display", Operation.READ_SCREEN);
-            }
-            case FamilyProfile.DRCOFFEE -> {
-                add(e, "dcc PING", Operation.PING);
-                add(e, "dcc STATUS", Operation.STATUS);
-                add(e, "dcc REBOOT", Operation.REBOOT);
-                add(e, "dcc RESTART UI", Operation.SOFT_REBOOT);
-                add(e, "dcc FIRSTRUN", Operation.FIRST_START);
-                add(e, "dcc PIN ON", Operation.PIN_ON);
-                add(e, "dcc PIN OFF", Operation.PIN_OFF);
-                add(e, "dcc PIN SERVICE {pin}", Operation.ENTER_SERVICE_PIN);
-                add(e, "dcc PIN USER {pin}", Operation.ENTER_USER_PIN);
-                add(e, "dcc BACKUP RECIPES", Operation.BACKUP_RECIPES);
-                add(e, "dcc RECIPES", Operation.LIST_RECIPES);
-                add(e, "dcc NOSERVICE ON", Operation.NOT_SERVICED_ON);
-                add(e, "dcc NOSERVICE OFF", Operation.NOT_SERVICED_OFF);
-                add(e, "dcc LAST {count}", Operation.LAST_DRINKS);
-                add(e, "dcc SCREEN", Operation.READ_SCREEN);
-                add(e, "dcc SETSERIAL {serial}", Operation.SET_SERIAL);
-            }
-            default -> throw new IllegalArgumentException("no command table for family " + family);
-        }
-        add(e, "sql {statement}", Operation.SQL);
-        return new CommandTable(e);
-    }
+    /** Operation, then its command line for WMF, Thermoplan and Dr.Coffee; null where a family lacks it. */
+    private static final Object[][] ROWS = {
+            { Operation.PING, "wmf-service ping", "bw4ctl ping", "dcc PING" },
+            { Operation.STATUS, "wmf-service status", "bw4ctl info", "dcc STATUS" },
+            { Operation.REBOOT, "wmf-service reboot machine", "bw4ctl restart", "dcc REBOOT" },
+            { Operation.SOFT_REBOOT, "wmf-service reboot module", "bw4ctl restart-controller", "dcc RESTART UI" },
+            { Operation.FIRST_START, "wmf-service first-start", "bw4ctl service-program first-run-up", "dcc FIRSTRUN" },
+            { Operation.PIN_ON, "wmf-service pin on", "bw4ctl lock", "dcc PIN ON" },
+            { Operation.PIN_OFF, "wmf-service pin off", "bw4ctl unlock", "dcc PIN OFF" },
+            { Operation.ENTER_SERVICE_PIN, "wmf-service pin enter service {pin}", "bw4ctl pin service {pin}",
+                    "dcc PIN SERVICE {pin}" },
+            { Operation.ENTER_USER_PIN, "wmf-service pin enter user {pin}", "bw4ctl pin user {pin}",
+                    "dcc PIN USER {pin}" },
+            { Operation.BACKUP_RECIPES, "wmf-service recipes backup", "bw4ctl recipes export", "dcc BACKUP RECIPES" },
+            { Operation.LIST_RECIPES, "wmf-service recipes list", "bw4ctl recipes list", "dcc RECIPES" },
+            { Operation.NOT_SERVICED_ON, "wmf-service not-serviced on", "bw4ctl service-flag set", "dcc NOSERVICE ON" },
+            { Operation.NOT_SERVICED_OFF, "wmf-service not-serviced off", "bw4ctl service-flag clear",
+                    "dcc NOSERVICE OFF" },
+            { Operation.LAST_DRINKS, "wmf-service drinks last {count}", "bw4ctl products last {count}", "dcc LAST {count}" },
+            { Operation.READ_SCREEN, "wmf-service screen", "bw4ctl display", "dcc SCREEN" },
+            { Operation.SET_SERIAL, null, null, "dcc SETSERIAL {serial}" },
+            { Operation.SQL, "sql {statement}", "sql {statement}", "sql {statement}" } };
 
-    private static void add(List<Entry> e, String template, Operation op) {
-        e.add(new Entry(template, op));
+    private static final List<String> FAMILIES = List.of(FamilyProfile.WMF, FamilyProfile.THERMOPLAN,
+            FamilyProfile.DRCOFFEE);
+
+    static CommandTable forFamily(String family) {
+        int column = FAMILIES.indexOf(family) + 1;
+        if (column == 0) {
+            throw new IllegalArgumentException("no command table for family " + family);
+        }
+        List<Entry> e = new ArrayList<>();
+        for (Object[] row : ROWS) {
+            if (row[column] != null) {
+                e.add(new Entry((String) row[column], (Operation) row[0]));
+            }
+        }
+        return new CommandTable(e);
     }
 
     /** The command lines this family accepts, for {@code help}. */
