@@ -77,7 +77,7 @@ public final class Main {
         TelemetryTransport transport = o.telemetry()
                 ? new HttpTelemetryTransport(o.platform(), http, Duration.ofSeconds(30))
                 : (family, serial, secret, type, body) -> new UploadResult.Stored(0, 0, -1, List.of());
-        Simulator.Settings settings = Simulator.Settings.live(now.minus(o.backfill())).withTo(o.to())
+        Simulator.Settings settings = Simulator.Settings.live(o.from()).withTo(o.to())
                 .withSpeed(o.speed()).withUploadInterval(o.uploadInterval()).withThreads(o.threads());
         Simulator sim = new Simulator(fleet, settings, WireEncoders::forFamily, transport, Clock.systemUTC());
         MachineShell shell = new MachineShell(sim, o.workDir().resolve("machines"), Clock.systemUTC());
@@ -92,8 +92,9 @@ public final class Main {
             }
         }
         sim.start();
-        out.printf("simulating %d machines at %d points of sale for %d clients (seed %d) from %s at speed %s%s%n",
-                o.machines(), o.pos(), o.clients(), o.seed(), settings.from(), o.speed(),
+        out.printf("simulating %d machines at %d points of sale for %d clients (seed %d) from %s%s at speed %s%s%n",
+                o.machines(), o.pos(), o.clients(), o.seed(), settings.from(),
+                o.to() == null ? "" : " to " + o.to(), o.speed(),
                 o.telemetry() ? ", posting to " + o.platform() : ", telemetry off");
         if (ssh != null) {
             out.println("SSH/SFTP on " + o.sshBind() + ":" + ssh.port() + " (user = serial; --print-fleet lists passwords)");

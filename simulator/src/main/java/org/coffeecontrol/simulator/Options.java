@@ -10,7 +10,7 @@ import java.util.Map;
 /** Command-line options; {@link #parse} reports the offending flag in its message. */
 public record Options(URI platform, int machines, int pos, int clients, long seed, int sshPort, String sshBind,
         String sshHost, boolean seedPlatform, String adminUser, String adminPassword, double speed,
-        Duration backfill, Instant to, Duration uploadInterval, int threads, Path workDir, boolean telemetry,
+        Instant from, Instant to, Duration uploadInterval, int threads, Path workDir, boolean telemetry,
         boolean printFleet, Duration statusInterval) {
 
     public static final String USAGE = """
@@ -29,6 +29,8 @@ public record Options(URI platform, int machines, int pos, int clients, long see
               --speed X               simulated seconds per wall-clock second (default 1)
               --backfill DURATION     start this far in the past and catch up as fast as the platform takes it,
                                       e.g. 2d, 6h, 30m (default 0)
+              --from ISO-INSTANT      start there instead (e.g. 2025-03-10T00:00:00Z): with --to, a run whose
+                                      events a test can regenerate exactly
               --to now|ISO-INSTANT    stop generating there and exit once everything is delivered
               --upload-interval DUR   how often a machine calls home when live (default 15s)
               --threads N             scheduler threads for all machines (default 4)
@@ -52,6 +54,7 @@ public record Options(URI platform, int machines, int pos, int clients, long see
         String adminPassword = env.get("COFFEE_ADMIN_PASSWORD");
         double speed = 1;
         Duration backfill = Duration.ZERO;
+        Instant from = null;
         Instant to = null;
         Duration uploadInterval = Duration.ofSeconds(15);
         int threads = 4;
@@ -84,6 +87,7 @@ public record Options(URI platform, int machines, int pos, int clients, long see
                         case "--admin-password" -> adminPassword = v;
                         case "--speed" -> speed = speed(flag, v);
                         case "--backfill" -> backfill = duration(flag, v);
+                        case "--from" -> from = instant(flag, v, now);
                         case "--to" -> to = instant(flag, v, now);
                         case "--upload-interval" -> uploadInterval = duration(flag, v);
                         case "--threads" -> threads = (int) range(flag, v, 1, 64);
@@ -100,11 +104,19 @@ public record Options(URI platform, int machines, int pos, int clients, long see
         if (seedPlatform && (adminPassword == null || adminPassword.isEmpty())) {
             throw new IllegalArgumentException("--admin-password: needed for --seed-platform (or set COFFEE_ADMIN_PASSWORD)");
         }
-        if (to != null && to.isBefore(now.minus(backfill))) {
+        if (from == null) {
+            from = now.minus(backfill);
+        } else if (!backfill.isZero()) {
+            throw new IllegalArgumentException("--from: give either --from or --backfill");
+        }
+        if (from.isAfter(now)) {
+            throw new IllegalArgumentException("--from: in the future");
+        }
+        if (to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("--to: before the start of the run");
         }
         return new Options(platform, machines, pos, clients, seed, sshPort, sshBind, sshHost, seedPlatform, adminUser,
-                adminPassword, speed, backfill, to, uploadInterval, threads, workDir, telemetry, printFleet,
+                adminPassword, speed, from, to, uploadInterval, threads, workDir, telemetry, printFleet,
                 statusInterval);
     }
 
