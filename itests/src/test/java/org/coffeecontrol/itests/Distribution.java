@@ -22,14 +22,17 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The real distribution zip, unpacked and started with bin/start like an operator would, on ports shifted by
- * 10000 so a running demo does not get in the way. One instance serves every test class of the run.
+ * {@code it.portOffset} (default 10000) so a running demo does not get in the way; a benchmark or a second run
+ * picks another offset. One instance serves every test class of the run.
  */
 public final class Distribution {
 
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
-    public static final int REST_PORT = 18181;
-    public static final int SSH_PORT = 18101;
-    public static final int UI_PORT = 18080;
+    /** At most 21000: the shifted JMX port 44444 must stay a valid port. */
+    public static final int PORT_OFFSET = Integer.getInteger("it.portOffset", 10000);
+    public static final int REST_PORT = 8181 + PORT_OFFSET;
+    public static final int SSH_PORT = 8101 + PORT_OFFSET;
+    public static final int UI_PORT = 8080 + PORT_OFFSET;
 
     private static Distribution shared;
 
@@ -43,15 +46,19 @@ public final class Distribution {
     /** Starts the shared distribution on first use; it is stopped when the test JVM exits. */
     public static synchronized Distribution shared() throws Exception {
         if (shared == null) {
-            Path zip = Paths.get(System.getProperty("it.distribution"));
-            Path work = Paths.get(System.getProperty("it.workDir", "target/it"));
-            Distribution d = new Distribution(unpack(zip, work));
-            d.configurePorts();
-            d.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(d::stopQuietly));
-            shared = d;
+            shared = launch(Paths.get(System.getProperty("it.distribution")),
+                    Paths.get(System.getProperty("it.workDir", "target/it")));
         }
         return shared;
+    }
+
+    /** A fresh copy of {@code zip} unpacked into {@code work} (emptied first), started; stopped when the JVM exits. */
+    public static Distribution launch(Path zip, Path work) throws Exception {
+        Distribution d = new Distribution(unpack(zip, work));
+        d.configurePorts();
+        d.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(d::stopQuietly));
+        return d;
     }
 
     public Path home() {
@@ -102,8 +109,10 @@ public final class Distribution {
         replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
                 "org.osgi.service.http.port = " + REST_PORT);
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + SSH_PORT);
-        replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099", "rmiRegistryPort = 11099");
-        replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444", "rmiServerPort = 54444");
+        replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099",
+                "rmiRegistryPort = " + (1099 + PORT_OFFSET));
+        replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444",
+                "rmiServerPort = " + (44444 + PORT_OFFSET));
         replace("etc/org.coffeecontrol.ui.cfg", "port = 8080", "port = " + UI_PORT);
     }
 
@@ -129,6 +138,23 @@ public final class Distribution {
         // bin/stop returns before the JVM has exited; a start meanwhile would find it still holding the lock.
         for (ProcessHandle karaf : karafProcesses()) {
             karaf.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * Kills the Karaf JVM with SIGKILL, as a power cut would: no shutdown hooks, no Derby checkpoint, nothing
+     * flushed that was not already on disk.
+     */
+    public void kill9() throws Exception {
+        List<ProcessHandle> karaf = karafProcesses();
+        if (karaf.isEmpty()) {
+            throw new IllegalStateException("no Karaf process runs from " + home);
+        }
+        for (ProcessHandle p : karaf) {
+            p.destroyForcibly();
+        }
+        for (ProcessHandle p : karaf) {
+            p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
@@ -173,7 +199,7 @@ public final class Distribution {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(restBase() + "/api/health"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 last = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200 && r.body().contains("\"status\":\"UP\"") && uiUp()) {
+                if (r.statusCode() == 200 && (r.body().contains("\"status\":\"UP\"") || r.body().contains("\"status\":\"DEGRADED\"")) && uiUp()) {
                     return;
                 }
             } catch (IOException e) {

@@ -36,6 +36,7 @@ import org.coffeecontrol.api.telemetry.IngestResult;
 import org.coffeecontrol.api.telemetry.IngestResult.Status;
 import org.coffeecontrol.api.telemetry.ReplayResult;
 import org.coffeecontrol.api.telemetry.StoredEvent;
+import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.coffeecontrol.api.telemetry.TelemetryService;
 import org.coffeecontrol.core.internal.db.CoreDatabase;
 import org.osgi.framework.Bundle;
@@ -67,12 +68,7 @@ public class TelemetryServiceImpl implements TelemetryService {
     private final EventWriter writer;
     private final Map<String, MachineDriver> drivers = new ConcurrentHashMap<>();
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
-    private final List<LiveEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Internal hook for live state (monitoring) that wants every newly stored event after its commit. */
-    public interface LiveEventListener {
-        void stored(Map<Long, List<MachineEvent>> eventsByMachine);
-    }
+    private final List<TelemetryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final class Counters {
         final AtomicLong batches = new AtomicLong();
@@ -123,17 +119,27 @@ public class TelemetryServiceImpl implements TelemetryService {
         }
     }
 
-    public void addListener(LiveEventListener l) {
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addListener(TelemetryListener l) {
         listeners.add(l);
     }
 
-    public void removeListener(LiveEventListener l) {
+    public void removeListener(TelemetryListener l) {
         listeners.remove(l);
     }
 
     private void notifyListeners(Map<Long, List<MachineEvent>> events) {
-        for (LiveEventListener l : listeners) {
-            l.stored(events);
+        events.values().removeIf(List::isEmpty);
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<Long, List<MachineEvent>> view = java.util.Collections.unmodifiableMap(events);
+        for (TelemetryListener l : listeners) {
+            try {
+                l.eventsStored(view);
+            } catch (RuntimeException e) {
+                LOG.warn("Telemetry listener {} failed", l.getClass().getName(), e);
+            }
         }
     }
 

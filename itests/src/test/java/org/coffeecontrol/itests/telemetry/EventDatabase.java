@@ -1,0 +1,70 @@
+package org.coffeecontrol.itests.telemetry;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The distribution's Derby database opened directly, for counting what really is on disk. Only while Karaf is
+ * stopped: embedded Derby lets one JVM at a time boot a database.
+ */
+public final class EventDatabase implements AutoCloseable {
+
+    private final String url;
+    private final Connection connection;
+
+    private EventDatabase(String url, Connection connection) {
+        this.url = url;
+        this.connection = connection;
+    }
+
+    public static EventDatabase open(Path karafHome) throws SQLException {
+        String url = "jdbc:derby:" + karafHome.resolve("data/derby/coffee").toAbsolutePath();
+        return new EventDatabase(url, DriverManager.getConnection(url));
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Stored sequence numbers per serial, ascending; a serial without events maps to an empty list. */
+    public Map<String, List<Long>> seqsBySerial(Collection<String> serials) throws SQLException {
+        Map<String, List<Long>> out = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT e.seq FROM cc_event e JOIN cc_equipment q "
+                + "ON q.id = e.equipment_id WHERE q.serial_number = ? ORDER BY e.seq")) {
+            for (String serial : serials) {
+                ps.setString(1, serial);
+                List<Long> seqs = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        seqs.add(rs.getLong(1));
+                    }
+                }
+                out.put(serial, seqs);
+            }
+        }
+        return out;
+    }
+
+    /** Shuts the database down so that Karaf can boot it again. */
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a successful shutdown as SQLState 08006.
+            if (!"08006".equals(expected.getSQLState())) {
+                throw expected;
+            }
+        }
+    }
+}
