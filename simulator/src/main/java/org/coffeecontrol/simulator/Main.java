@@ -61,8 +61,10 @@ public final class Main {
         Files.createDirectories(o.workDir());
         // Derby writes derby.log into the working directory unless told otherwise.
         System.setProperty("derby.stream.error.file", o.workDir().resolve("derby.log").toString());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2, daemon("http"))).build();
+        // HTTP/1.1 on purpose: no h2c upgrade dance with Pax Web's Jetty on every new connection.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(Math.max(2, o.threads()), daemon("http"))).build();
         if (o.seedPlatform()) {
             try {
                 PlatformSeeder seeder = new PlatformSeeder(
