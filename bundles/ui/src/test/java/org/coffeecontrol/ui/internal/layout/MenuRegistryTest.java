@@ -1,0 +1,57 @@
+package org.coffeecontrol.ui.internal.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.ui.internal.views.MainView;
+import org.junit.jupiter.api.Test;
+
+class MenuRegistryTest {
+
+    private static Caller caller(Role... roles) {
+        return new Caller("u", roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), false, Set.of(1L));
+    }
+
+    private static List<String> ids(Map<MenuSection, List<MenuEntry>> visible) {
+        return visible.values().stream().flatMap(List::stream).map(MenuEntry::id).toList();
+    }
+
+    @Test
+    void adminSeesEveryCoreEntry() {
+        Map<MenuSection, List<MenuEntry>> v = MenuRegistry.standard().visible(caller(Role.ADMIN), s -> false);
+        assertEquals(List.of("main", "clients", "regions", "models", "pos", "equipment"), ids(v));
+        assertEquals(List.of(MenuSection.MAIN, MenuSection.CATALOGUES), List.copyOf(v.keySet()));
+    }
+
+    @Test
+    void clientUserSeesOnlyItsPointsOfSaleAndEquipment() {
+        assertEquals(List.of("main", "pos", "equipment"),
+                ids(MenuRegistry.standard().visible(caller(Role.CLIENT), s -> true)));
+    }
+
+    @Test
+    void financeHasNoCatalogues() {
+        assertEquals(List.of("main"), ids(MenuRegistry.standard().visible(caller(Role.FINANCE), s -> true)));
+    }
+
+    @Test
+    void featureEntriesFollowTheirServiceAndSectionsWithoutEntriesDisappear() {
+        MenuRegistry registry = new MenuRegistry(List.of(
+                new MenuEntry("main", MenuSection.MAIN, "menu.main", "", MainView.class, null),
+                new MenuEntry("drinks", MenuSection.REPORTS, "menu.reports", "reports/drinks", MainView.class,
+                        "org.coffeecontrol.reports.api.ReportService")));
+        Caller manager = caller(Role.MANAGER);
+        Map<MenuSection, List<MenuEntry>> without = registry.visible(manager, s -> false);
+        assertFalse(without.containsKey(MenuSection.REPORTS));
+        Map<MenuSection, List<MenuEntry>> with = registry.visible(manager,
+                "org.coffeecontrol.reports.api.ReportService"::equals);
+        assertEquals(List.of("drinks"), ids(Map.of(MenuSection.REPORTS, with.get(MenuSection.REPORTS))));
+    }
+}
