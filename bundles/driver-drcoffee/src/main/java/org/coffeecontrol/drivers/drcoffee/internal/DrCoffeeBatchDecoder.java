@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.MachineEvent;
@@ -23,6 +24,10 @@ final class DrCoffeeBatchDecoder {
 
     static final String MAGIC = "CZ";
     static final String VERSION = "1";
+
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,30})?");
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,9})?");
 
     /** End of year 9999 in epoch seconds. */
     private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
@@ -200,7 +205,7 @@ final class DrCoffeeBatchDecoder {
         long number(int index, String name, long min, long max) throws PayloadRejected {
             String raw = field(index, name);
             long n = -1;
-            if (raw.matches("[0-9]{1,19}")) {
+            if (WHOLE.matcher(raw).matches()) {
                 try {
                     n = Long.parseLong(raw);
                 } catch (NumberFormatException e) {
@@ -215,7 +220,7 @@ final class DrCoffeeBatchDecoder {
 
         double decimal(int index, String name) throws PayloadRejected {
             String raw = field(index, name);
-            if (!raw.matches("-?[0-9]{1,20}(\\.[0-9]{1,30})?")) {
+            if (!DECIMAL.matcher(raw).matches()) {
                 throw new PayloadRejected(at(index, name) + ": a decimal number like -12.5 expected");
             }
             return Double.parseDouble(raw);
@@ -224,7 +229,7 @@ final class DrCoffeeBatchDecoder {
         /** Epoch seconds with up to nine decimals, so that sub-second times survive. */
         Instant time(int index, String name) throws PayloadRejected {
             String raw = field(index, name);
-            if (!raw.matches("[0-9]{1,12}(\\.[0-9]{1,9})?")) {
+            if (!EPOCH_SECONDS.matcher(raw).matches()) {
                 throw new PayloadRejected(at(index, name)
                         + ": epoch seconds like 1741935731 or 1741935731.250 expected");
             }

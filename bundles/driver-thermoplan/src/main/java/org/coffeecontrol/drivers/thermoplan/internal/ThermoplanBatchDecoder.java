@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.MachineEvent;
@@ -17,6 +18,9 @@ import org.coffeecontrol.driverkit.decode.PayloadRejected;
 final class ThermoplanBatchDecoder {
 
     static final String HEADER_TYPE = "D2D/1";
+
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,30})?");
 
     /** Latest time a record may carry: the end of year 9999, so that dates stay printable everywhere. */
     private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
@@ -192,7 +196,7 @@ final class ThermoplanBatchDecoder {
             String value = raw(name);
             long n;
             try {
-                n = value.matches("[0-9]{1,19}") ? Long.parseLong(value) : -1;
+                n = WHOLE.matcher(value).matches() ? Long.parseLong(value) : -1;
             } catch (NumberFormatException e) {
                 n = -1;
             }
@@ -204,7 +208,7 @@ final class ThermoplanBatchDecoder {
 
         double decimal(String name) throws PayloadRejected {
             String value = raw(name);
-            if (!value.matches("-?[0-9]{1,20}(\\.[0-9]{1,30})?")) {
+            if (!DECIMAL.matcher(value).matches()) {
                 throw new PayloadRejected(where + ": field " + name + " must be a decimal number like -12.5");
             }
             return Double.parseDouble(value);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.coffeecontrol.api.driver.TelemetryBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WmfDriverTest {
 
@@ -65,6 +67,26 @@ class WmfDriverTest {
     void badEventsAreRejectedNamingTheField(String events, String expectedReason) {
         String reason = rejection(events);
         assertTrue(reason.contains(expectedReason), reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2025-03-14T07:02:11Z", "2025-03-14T07:02:11.2Z", "2025-03-14T07:02:11.250Z",
+            "2025-03-14T07:02:11.123456789Z", "2024-02-29T23:59:59.999Z", "0001-01-01T00:00:00Z",
+            "2025-03-14T09:02:11+02:00" })
+    void theFastTimePathAgreesWithTheIsoParser(String time) {
+        Instant expected = java.time.OffsetDateTime.parse(time).toInstant();
+        DecodeResult result = decode("{\"seq\":1,\"ts\":\"" + time + "\",\"type\":\"alive\"}");
+        assertEquals(List.of(new MachineEvent.Heartbeat(1, expected)),
+                assertInstanceOf(DecodeResult.Decoded.class, result).events());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2025-02-29T07:02:11Z", "2025-03-14T24:00:00Z",
+            "2025-03-14T07:02:11.1234567890Z", "2025-03-14 07:02:11Z", "2025-3-14T07:02:11Z", "2025-03-14T07:02:1xZ" })
+    void impossibleTimesAreRejected(String time) {
+        assertTrue(WmfBatchDecoder.utcInstant(time) == null);
+        assertInstanceOf(DecodeResult.Rejected.class,
+                decode("{\"seq\":1,\"ts\":\"" + time + "\",\"type\":\"alive\"}"));
     }
 
     @Test
