@@ -47,7 +47,7 @@ build_if_needed() {
 
 wait_for_health() {
   for _ in $(seq 1 180); do
-    if curl -fs -m 2 "$REST/api/health" 2>/dev/null | grep -q '"status":"UP"'; then return 0; fi
+    if curl -fs -m 2 "$REST/api/health" 2>/dev/null | grep -Eq '"status":"(UP|DEGRADED)"'; then return 0; fi
     sleep 1
   done
   log "platform did not become healthy within 180 s; see $KARAF/data/log/karaf.log"; return 1
@@ -84,7 +84,7 @@ start() {
       log "starting the demo fleet simulator (log: $RUN_DIR/simulator.log)"
       COFFEE_ADMIN_PASSWORD="$pw" nohup "$ROOT/simulator/bin/simulator" --platform "$REST" \
         --clients "${DEMO_CLIENTS:-3}" --pos "${DEMO_POS:-50}" --machines "${DEMO_MACHINES:-120}" \
-        --seed 42 --ssh-port 2222 --seed-platform >"$RUN_DIR/simulator.log" 2>&1 &
+        --seed 42 --ssh-port 2222 --seed-platform --backfill 2h >"$RUN_DIR/simulator.log" 2>&1 &
       echo $! >"$RUN_DIR/simulator.pid"
     fi
   fi
