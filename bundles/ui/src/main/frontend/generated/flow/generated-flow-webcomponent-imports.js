@@ -54,19 +54,19 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
+  if (key === '8ee79a392fa17c5cc4e8339a8378528eb27832b7a2a82965843c102431e12f88') {
+    pending.push(import('./chunks/chunk-f12d070619f79f93c5d9a4c0f9a5cff5575c09bbe5fdf9b1c300bf6ab1f08691.js'));
+  }
   if (key === '7e2ec5d8507d1b817991751802892a2cf4479320c29f2b1dc1e818736a7e243f') {
     pending.push(import('./chunks/chunk-78f9751da0ec439599a5699488ad612ad2e060cfb069b762213419b041da865f.js'));
+  }
+  if (key === '01ff5d62f7ca4cfb2f691d647d8e86e8ab6244338409c971c98ab8b6f9a17459') {
+    pending.push(import('./chunks/chunk-f12d070619f79f93c5d9a4c0f9a5cff5575c09bbe5fdf9b1c300bf6ab1f08691.js'));
   }
   if (key === '2e08efcc0f0c6e0279d1bebf55aac64dda0e8ef66ee683b49481e82147e475b3') {
     pending.push(import('./chunks/chunk-f12d070619f79f93c5d9a4c0f9a5cff5575c09bbe5fdf9b1c300bf6ab1f08691.js'));
   }
   if (key === '8728927bea50713f57873a523b8aa54a5f5c8ebb76167f60fef86a82a933280e') {
-    pending.push(import('./chunks/chunk-f12d070619f79f93c5d9a4c0f9a5cff5575c09bbe5fdf9b1c300bf6ab1f08691.js'));
-  }
-  if (key === '01ff5d62f7ca4cfb2f691d647d8e86e8ab6244338409c971c98ab8b6f9a17459') {
-    pending.push(import('./chunks/chunk-f12d070619f79f93c5d9a4c0f9a5cff5575c09bbe5fdf9b1c300bf6ab1f08691.js'));
-  }
-  if (key === '8ee79a392fa17c5cc4e8339a8378528eb27832b7a2a82965843c102431e12f88') {
     pending.push(import('./chunks/chunk-f12d070619f79f93c5d9a4c0f9a5cff5575c09bbe5fdf9b1c300bf6ab1f08691.js'));
   }
   return Promise.all(pending);

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.workspace.WorkspaceItem;
 import org.coffeecontrol.api.workspace.WorkspaceService;
 import org.coffeecontrol.ui.internal.i18n.Translations;
 import org.coffeecontrol.ui.internal.security.UiSession;
 import org.coffeecontrol.ui.internal.services.ServiceSource;
 import org.coffeecontrol.ui.internal.services.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
@@ -45,6 +49,7 @@ import com.vaadin.flow.server.VaadinSession;
  */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MainLayout.class);
 
     private final transient ServiceSource services;
     private final WorkspaceService workspace;
@@ -171,8 +176,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         session.close();
     }
 
-    private void reopen(org.coffeecontrol.api.workspace.WorkspaceItem item) {
-        UI.getCurrent().navigate(item.location());
+    private void reopen(WorkspaceItem item) {
+        UI.getCurrent().navigate(route(item.location()));
+    }
+
+    /** The workspace stores the main page as {@code /}: it refuses an empty location. */
+    static String stored(String path) {
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    static String route(String stored) {
+        return stored.startsWith("/") ? stored.substring(1) : stored;
     }
 
     private void togglePin() {
@@ -204,12 +218,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        currentLocation = event.getLocation().getPathWithQueryParameters();
+        currentLocation = stored(event.getLocation().getPathWithQueryParameters());
         currentTitle = titleOf(event.getActiveChain());
         try {
             workspace.opened(UiSession.require(), currentLocation, currentTitle);
-        } catch (ServiceUnavailableException e) {
-            // History is a convenience: the page still works while the workspace service restarts.
+        } catch (ServiceUnavailableException | CoffeeException e) {
+            // History is a convenience: a page must open even when it cannot be recorded.
+            LOG.warn("Could not record {} in the history: {}", currentLocation, e.getMessage());
         }
         updatePin();
     }
