@@ -194,12 +194,18 @@ public final class Distribution {
     private void waitHealthy(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
+        int stable = 0;
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(restBase() + "/api/health"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 last = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200 && (r.body().contains("\"status\":\"UP\"") || r.body().contains("\"status\":\"DEGRADED\"")) && uiUp()) {
+                boolean healthy = r.statusCode() == 200 && (r.body().contains("\"status\":\"UP\"")
+                        || r.body().contains("\"status\":\"DEGRADED\"")) && uiUp();
+                // Feature bundles keep registering resources for a while after the first 200: wait until the
+                // answer has been stable for a few seconds.
+                stable = healthy ? stable + 1 : 0;
+                if (stable >= 5) {
                     return;
                 }
             } catch (IOException e) {
