@@ -33,7 +33,41 @@ final class DeadLetterStore {
         this.dataSource = dataSource;
     }
 
+    /** One attempt of a statement that either commits whole or leaves nothing behind. */
+    interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code attempt} again when Derby gave up on a lock (40XL1) or picked it as a deadlock victim (40001).
+     * Seen under the ingest fuzz: concurrent inserts contend for the identity column's next values, and a payload
+     * that a retry a moment later would keep must not become a 503.
+     */
+    static <T> T retryingLockConflicts(Attempt<T> attempt) throws SQLException {
+        for (int tries = 1;; tries++) {
+            try {
+                return attempt.run();
+            } catch (SQLException e) {
+                boolean conflict = "40XL1".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+                if (!conflict || tries == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10L * tries);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     long keep(String family, String serial, Long equipmentId, String contentType, IngestResult.Status cause,
+            String reason, byte[] payload) throws SQLException {
+        return retryingLockConflicts(() -> insert(family, serial, equipmentId, contentType, cause, reason, payload));
+    }
+
+    private long insert(String family, String serial, Long equipmentId, String contentType, IngestResult.Status cause,
             String reason, byte[] payload) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO cc_dead_letter (received_at, family, "
