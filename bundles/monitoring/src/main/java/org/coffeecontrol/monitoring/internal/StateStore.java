@@ -1,0 +1,347 @@
+package org.coffeecontrol.monitoring.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.driver.Severity;
+import org.coffeecontrol.monitoring.api.MachineState;
+import org.coffeecontrol.monitoring.api.MachineStatus;
+import org.coffeecontrol.monitoring.api.Problem;
+import org.coffeecontrol.monitoring.api.ProblemKind;
+
+/** JDBC of the engine: the machine snapshot, problems, drink rollups, and reading core's event tail. */
+final class StateStore {
+
+    private StateStore() {
+    }
+
+    // ---- machine snapshot -------------------------------------------------------------------------------------
+
+    static void save(Connection c, MachineLive m) throws SQLException {
+        if (m.dirty) {
+            saveMachine(c, m);
+        }
+        for (String name : m.dirtySensors) {
+            saveReading(c, m.id, "S", name, m.sensors.get(name));
+        }
+        for (String name : m.dirtyCounters) {
+            saveReading(c, m.id, "C", name, m.counters.get(name));
+        }
+        if (m.errorsDirty) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM cc_mon_error WHERE equipment_id = ?")) {
+                del.setLong(1, m.id);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_error (equipment_id, code, text, "
+                    + "severity, since) VALUES (?, ?, ?, ?, ?)")) {
+                for (MachineState.CurrentError e : m.errors.values()) {
+                    ins.setLong(1, m.id);
+                    ins.setString(2, Sql.clip(e.code(), 100));
+                    ins.setString(3, Sql.clip(e.text(), 500));
+                    ins.setString(4, e.severity());
+                    ins.setTimestamp(5, Sql.ts(e.since()));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+        }
+    }
+
+    private static void saveMachine(Connection c, MachineLive m) throws SQLException {
+        String set = "last_seq = ?, last_seen = ?, last_event_time = ?, status = ?, status_since = ?, "
+                + "drink_product = ?, drink_size = ?, drink_time = ?, cleaning_program = ?, cleaning_start = ?, "
+                + "cleaning_end = ?, cleaning_completed = ?";
+        try (PreparedStatement up = c.prepareStatement("UPDATE cc_mon_machine SET " + set + " WHERE equipment_id = ?")) {
+            bindMachine(up, m);
+            up.setLong(13, m.id);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_machine (last_seq, last_seen, "
+                + "last_event_time, status, status_since, drink_product, drink_size, drink_time, cleaning_program, "
+                + "cleaning_start, cleaning_end, cleaning_completed, equipment_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindMachine(ins, m);
+            ins.setLong(13, m.id);
+            ins.executeUpdate();
+        }
+    }
+
+    private static void bindMachine(PreparedStatement ps, MachineLive m) throws SQLException {
+        ps.setLong(1, m.lastSeq);
+        ps.setTimestamp(2, Sql.ts(m.lastSeen));
+        ps.setTimestamp(3, Sql.ts(m.lastEventTime));
+        ps.setString(4, m.status.name());
+        ps.setTimestamp(5, Sql.ts(m.since));
+        MachineState.LastDrink d = m.drink;
+        ps.setString(6, d == null ? null : Sql.clip(d.product(), 100));
+        if (d == null || d.sizeMl() == null) {
+            ps.setNull(7, Types.INTEGER);
+        } else {
+            ps.setInt(7, d.sizeMl());
+        }
+        ps.setTimestamp(8, d == null ? null : Sql.ts(d.at()));
+        MachineState.LastCleaning cl = m.cleaning;
+        ps.setString(9, cl == null ? null : Sql.clip(cl.program(), 100));
+        ps.setTimestamp(10, cl == null ? null : Sql.ts(cl.start()));
+        ps.setTimestamp(11, cl == null ? null : Sql.ts(cl.end()));
+        if (cl == null) {
+            ps.setNull(12, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(12, cl.completed());
+        }
+    }
+
+    private static void saveReading(Connection c, long id, String kind, String name, MachineState.Reading r)
+            throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE cc_mon_reading SET num = ?, text = ?, unit = ?, "
+                + "read_at = ? WHERE equipment_id = ? AND kind = ? AND name = ?")) {
+            bindReading(up, id, kind, name, r);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_reading (num, text, unit, read_at, "
+                + "equipment_id, kind, name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            bindReading(ins, id, kind, name, r);
+            ins.executeUpdate();
+        }
+    }
+
+    private static void bindReading(PreparedStatement ps, long id, String kind, String name, MachineState.Reading r)
+            throws SQLException {
+        Sql.setDouble(ps, 1, r.value());
+        ps.setString(2, Sql.clip(r.text(), 500));
+        ps.setString(3, Sql.clip(r.unit(), 16));
+        ps.setTimestamp(4, Sql.ts(r.at()));
+        ps.setLong(5, id);
+        ps.setString(6, kind);
+        ps.setString(7, Sql.clip(name, 100));
+    }
+
+    /** Every persisted machine with its readings, current errors and open problems. */
+    static Map<Long, MachineLive> loadAll(Connection c, LongFunction<String> serials) throws SQLException {
+        Map<Long, MachineLive> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM cc_mon_machine")) {
+            while (rs.next()) {
+                MachineLive m = new MachineLive(rs.getLong("equipment_id"), Sql.instant(rs, "status_since"));
+                m.lastSeq = rs.getLong("last_seq");
+                m.lastSeen = Sql.instant(rs, "last_seen");
+                m.lastEventTime = Sql.instant(rs, "last_event_time");
+                m.status = MachineStatus.valueOf(rs.getString("status"));
+                Instant drinkTime = Sql.instant(rs, "drink_time");
+                if (drinkTime != null) {
+                    int size = rs.getInt("drink_size");
+                    m.drink = new MachineState.LastDrink(rs.getString("drink_product"), rs.wasNull() ? null : size,
+                            drinkTime);
+                }
+                Instant cleaningStart = Sql.instant(rs, "cleaning_start");
+                if (cleaningStart != null) {
+                    m.cleaning = new MachineState.LastCleaning(rs.getString("cleaning_program"), cleaningStart,
+                            Sql.instant(rs, "cleaning_end"), rs.getBoolean("cleaning_completed"));
+                }
+                out.put(m.id, m);
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM cc_mon_reading")) {
+            while (rs.next()) {
+                MachineLive m = out.get(rs.getLong("equipment_id"));
+                if (m != null) {
+                    double v = rs.getDouble("num");
+                    MachineState.Reading r = new MachineState.Reading(rs.wasNull() ? null : v, rs.getString("text"),
+                            rs.getString("unit"), Sql.instant(rs, "read_at"));
+                    ("S".equals(rs.getString("kind")) ? m.sensors : m.counters).put(rs.getString("name"), r);
+                }
+            }
+        }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM cc_mon_error ORDER BY since")) {
+            while (rs.next()) {
+                MachineLive m = out.get(rs.getLong("equipment_id"));
+                if (m != null) {
+                    m.errors.put(rs.getString("code"), new MachineState.CurrentError(rs.getString("code"),
+                            rs.getString("text"), rs.getString("severity"), Sql.instant(rs, "since")));
+                }
+            }
+        }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM cc_mon_problem WHERE end_time IS NULL")) {
+            while (rs.next()) {
+                Problem p = problem(rs, serials);
+                MachineLive m = out.computeIfAbsent(p.equipmentId(), id -> new MachineLive(id, p.start()));
+                if (p.kind() == ProblemKind.NOT_ONLINE) {
+                    m.offline = p;
+                } else {
+                    m.critical.put(p.code(), p);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- problems ---------------------------------------------------------------------------------------------
+
+    static final String PROBLEM_COLUMNS = "id, equipment_id, pos_id, client_id, kind, code, text, start_time, end_time";
+
+    static Problem problem(ResultSet rs, LongFunction<String> serials) throws SQLException {
+        long equipmentId = rs.getLong("equipment_id");
+        return new Problem(rs.getLong("id"), equipmentId, serials.apply(equipmentId), Sql.longOrNull(rs, "pos_id"),
+                Sql.longOrNull(rs, "client_id"), ProblemKind.valueOf(rs.getString("kind")), rs.getString("code"),
+                rs.getString("text"), Sql.instant(rs, "start_time"), Sql.instant(rs, "end_time"));
+    }
+
+    static long insertProblem(Connection c, Problem p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cc_mon_problem (equipment_id, pos_id, client_id, "
+                + "kind, code, text, start_time, end_time, notified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, p.equipmentId());
+            Sql.setLong(ps, 2, p.posId());
+            Sql.setLong(ps, 3, p.clientId());
+            ps.setString(4, p.kind().name());
+            ps.setString(5, Sql.clip(p.code(), 100));
+            ps.setString(6, Sql.clip(p.text(), 500));
+            ps.setTimestamp(7, Sql.ts(p.start()));
+            ps.setTimestamp(8, Sql.ts(p.end()));
+            ps.setBoolean(9, false);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    static void closeProblem(Connection c, long id, Instant end) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cc_mon_problem SET end_time = ? WHERE id = ?")) {
+            ps.setTimestamp(1, Sql.ts(end));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    static void markNotified(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cc_mon_problem SET notified = ? WHERE id = ?")) {
+            ps.setBoolean(1, true);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- drinks -----------------------------------------------------------------------------------------------
+
+    record DrinkKey(LocalDate day, long equipmentId, String product) {
+    }
+
+    record DrinkCount(Long posId, Long clientId, long count) {
+    }
+
+    /** Adds a transaction's drinks to the per-day rollup; the single engine thread makes update-then-insert safe. */
+    static void addDrinks(Connection c, Map<DrinkKey, DrinkCount> drinks) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE cc_mon_drink_day SET drinks = drinks + ? "
+                + "WHERE sale_day = ? AND equipment_id = ? AND product = ?");
+                PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_drink_day (drinks, sale_day, equipment_id, "
+                        + "product, pos_id, client_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<DrinkKey, DrinkCount> e : drinks.entrySet()) {
+                up.setLong(1, e.getValue().count());
+                up.setDate(2, java.sql.Date.valueOf(e.getKey().day()));
+                up.setLong(3, e.getKey().equipmentId());
+                up.setString(4, e.getKey().product());
+                if (up.executeUpdate() == 0) {
+                    ins.setLong(1, e.getValue().count());
+                    ins.setDate(2, java.sql.Date.valueOf(e.getKey().day()));
+                    ins.setLong(3, e.getKey().equipmentId());
+                    ins.setString(4, e.getKey().product());
+                    Sql.setLong(ins, 5, e.getValue().posId());
+                    Sql.setLong(ins, 6, e.getValue().clientId());
+                    ins.executeUpdate();
+                }
+            }
+        }
+    }
+
+    // ---- core's event tail ------------------------------------------------------------------------------------
+
+    /** Machine contact as core records it: newest stored sequence number and when it was received. */
+    record Contact(long equipmentId, long lastSeq, Instant lastSeen) {
+    }
+
+    static List<Contact> contacts(Connection c) throws SQLException {
+        List<Contact> out = new ArrayList<>();
+        if (!SchemaMigration.tableExists(c, "cc_machine_contact")) {
+            return out;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT equipment_id, last_seq, last_seen FROM cc_machine_contact")) {
+            while (rs.next()) {
+                out.add(new Contact(rs.getLong(1), rs.getLong(2), Sql.instant(rs, "last_seen")));
+            }
+        }
+        return out;
+    }
+
+    /** Events of one machine stored after {@code afterSeq}, in sequence order, as the canonical events. */
+    static List<MachineEvent> eventsAfter(Connection c, long equipmentId, long afterSeq) throws SQLException {
+        List<MachineEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_time, kind, code, text, num, unit, "
+                + "severity, end_time FROM cc_event WHERE equipment_id = ? AND seq > ? ORDER BY seq")) {
+            ps.setLong(1, equipmentId);
+            ps.setLong(2, afterSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    MachineEvent e = event(rs);
+                    if (e != null) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The inverse of core's flat {@code cc_event} row; unknown kinds (a newer core) are skipped. */
+    private static MachineEvent event(ResultSet rs) throws SQLException {
+        long seq = rs.getLong("seq");
+        Instant time = Sql.instant(rs, "event_time");
+        String code = rs.getString("code");
+        String text = rs.getString("text");
+        double num = rs.getDouble("num");
+        Double value = rs.wasNull() ? null : num;
+        switch (rs.getString("kind")) {
+            case "DRINK":
+                return new MachineEvent.DrinkMade(seq, time, code, value == null ? null : value.intValue());
+            case "ERROR":
+                String severity = rs.getString("severity");
+                return new MachineEvent.ErrorRaised(seq, time, code, text,
+                        severity == null ? null : Severity.valueOf(severity));
+            case "ERROR_CLEARED":
+                return new MachineEvent.ErrorCleared(seq, time, code);
+            case "CLEANING":
+                return new MachineEvent.CleaningRun(seq, time, code, Sql.instant(rs, "end_time"),
+                        !"aborted".equals(text));
+            case "SENSOR":
+                return new MachineEvent.SensorReading(seq, time, code, value == null ? Double.NaN : value,
+                        rs.getString("unit"));
+            case "COUNTER":
+                return new MachineEvent.CounterReading(seq, time, code, text);
+            case "HEARTBEAT":
+                return new MachineEvent.Heartbeat(seq, time);
+            case "NOTICE":
+                return new MachineEvent.Notice(seq, time, code, text);
+            default:
+                return null;
+        }
+    }
+}
