@@ -30,6 +30,9 @@ public interface UserService {
 
     void setRoles(Caller caller, String username, java.util.Set<Role> roles);
 
+    /** Any user sets their own UI language ({@code ru} or {@code en}). */
+    void setOwnLocale(Caller caller, String locale);
+
     /** Lifts a login lockout. */
     void unlock(Caller caller, String username);
 

@@ -1,6 +1,6 @@
 /** Users, roles and client visibility: who may do what, and see which clients. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.coffeecontrol.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -138,4 +138,9 @@ final class InMemoryUsers implements UserService {
         user(caller, username);
         accounts.remove(username);
     }
+
+    @Override
+    public void setOwnLocale(org.coffeecontrol.api.security.Caller caller, String locale) {
+        // locale is not modelled by this test double
+    }
 }

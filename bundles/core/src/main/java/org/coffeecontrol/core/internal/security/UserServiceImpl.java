@@ -337,6 +337,14 @@ public class UserServiceImpl implements UserService {
     }
 
     @Override
+    public void setOwnLocale(Caller caller, String locale) {
+        if (locale == null || !List.of("ru", "en").contains(locale)) {
+            throw new ValidationException("locale", "must be ru or en");
+        }
+        db.txRun(em -> existing(em, caller.username()).locale = locale);
+    }
+
+    @Override
     public void unlock(Caller caller, String username) {
         caller.require("unlock users");
         db.txRun(em -> {

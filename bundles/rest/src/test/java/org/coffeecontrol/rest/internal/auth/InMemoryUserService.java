@@ -100,4 +100,9 @@ final class InMemoryUserService implements UserService {
     public void delete(Caller caller, String username) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public void setOwnLocale(org.coffeecontrol.api.security.Caller caller, String locale) {
+        // locale is not modelled by this test double
+    }
 }

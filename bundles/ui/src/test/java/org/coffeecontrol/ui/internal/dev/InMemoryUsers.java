@@ -91,4 +91,9 @@ public final class InMemoryUsers implements UserService {
     public void delete(Caller caller, String username) {
         users.remove(username);
     }
+
+    @Override
+    public void setOwnLocale(org.coffeecontrol.api.security.Caller caller, String locale) {
+        // locale is not modelled by this test double
+    }
 }
