@@ -75,11 +75,6 @@ final class InMemoryUsers implements UserService {
         throw new UnsupportedOperationException();
     }
 
-    // no @Override: UserService gains this method in api 1.1 and the double must compile before and after
-    public void setOwnLocale(Caller caller, String locale) {
-        throw new UnsupportedOperationException();
-    }
-
     @Override
     public void unlock(Caller caller, String username) {
         throw new UnsupportedOperationException();
