@@ -1,0 +1,60 @@
+package org.coffeecontrol.monitoring.internal.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import javax.ws.rs.NotAuthorizedException;
+import javax.ws.rs.core.SecurityContext;
+
+import org.coffeecontrol.api.PageRequest;
+import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.security.CallerPrincipal;
+import org.coffeecontrol.monitoring.api.Scope;
+
+/** Request plumbing shared by the monitoring resources: the caller, dates, scopes and paging from query text. */
+final class RestCallers {
+
+    /** The same selection every resource needs: authenticated and served as JSON by the platform's providers. */
+    static final String AUTH = "(osgi.jaxrs.name=coffee.auth)";
+    static final String JSON = "(osgi.jaxrs.media.type=application/json)";
+
+    private RestCallers() {
+    }
+
+    static Caller caller(SecurityContext sc) {
+        if (sc != null && sc.getUserPrincipal() instanceof CallerPrincipal p) {
+            return p.caller();
+        }
+        // only reachable when the authentication filter is missing: refuse rather than serve anonymously
+        throw new NotAuthorizedException("Basic realm=\"coffee\"");
+    }
+
+    /** ISO date ({@code 2026-03-02}); missing means {@code fallback}. */
+    static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "'" + value + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    /** {@code fleet} (no id), or {@code equipment}, {@code pos}, {@code client} with an id. */
+    static Scope scope(String kind, Long id) {
+        String k = kind == null || kind.isBlank() ? "FLEET" : kind.strip().toUpperCase(java.util.Locale.ROOT);
+        Scope.Kind parsed;
+        try {
+            parsed = Scope.Kind.valueOf(k);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("scope", "'" + kind + "' is not one of fleet, client, pos, equipment");
+        }
+        return new Scope(parsed, id);
+    }
+
+    static PageRequest page(int offset, int limit) {
+        return new PageRequest(offset, limit);
+    }
+}
