@@ -8,6 +8,7 @@ import org.coffeecontrol.api.catalog.CatalogQuery;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.ui.internal.i18n.Tr;
+import org.coffeecontrol.ui.internal.security.AccessRules;
 
 import com.vaadin.flow.component.grid.Grid;
 
@@ -43,6 +44,11 @@ public abstract class Catalogue<T> implements Serializable {
     public abstract void addColumns(Grid<T> grid, Tr tr);
 
     public abstract RecordForm<T> form(Tr tr);
+
+    /** Whether the caller may create, edit and delete records here; master data unless a catalogue says otherwise. */
+    public boolean editableBy(Caller who) {
+        return AccessRules.mayEditMasterData(who);
+    }
 
     public boolean filtersByClient() {
         return false;

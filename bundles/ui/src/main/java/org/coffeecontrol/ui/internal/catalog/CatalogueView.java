@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.ui.internal.i18n.Tr;
-import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.security.UiSession;
 
 import com.vaadin.flow.component.UI;
@@ -32,7 +31,7 @@ public abstract class CatalogueView<T> extends VerticalLayout implements BeforeE
     protected CatalogueView(Catalogue<T> catalogue) {
         this.catalogue = catalogue;
         Tr tr = this::getTranslation;
-        this.editable = AccessRules.mayEditCatalogues(UiSession.require());
+        this.editable = catalogue.editableBy(UiSession.require());
         String key = catalogue.key();
         this.title = tr.t(key + ".list");
         setSizeFull();

@@ -8,6 +8,7 @@ import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.ui.internal.i18n.Tr;
+import org.coffeecontrol.ui.internal.security.AccessRules;
 
 import com.vaadin.flow.component.grid.Grid;
 
@@ -51,6 +52,11 @@ public final class PosCatalogue extends Catalogue<PointOfSale> {
     @Override
     public void delete(long id) {
         catalog.deletePointOfSale(caller(), id);
+    }
+
+    @Override
+    public boolean editableBy(Caller who) {
+        return AccessRules.mayEditSites(who);
     }
 
     @Override

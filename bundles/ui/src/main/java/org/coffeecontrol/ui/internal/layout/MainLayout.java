@@ -7,9 +7,11 @@ import java.util.Map;
 import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.security.UserService;
 import org.coffeecontrol.api.workspace.WorkspaceItem;
 import org.coffeecontrol.api.workspace.WorkspaceService;
 import org.coffeecontrol.ui.internal.i18n.Translations;
+import org.coffeecontrol.ui.internal.i18n.UserLocale;
 import org.coffeecontrol.ui.internal.security.UiSession;
 import org.coffeecontrol.ui.internal.services.ServiceSource;
 import org.coffeecontrol.ui.internal.services.ServiceUnavailableException;
@@ -53,13 +55,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient ServiceSource services;
     private final WorkspaceService workspace;
+    private final UserService users;
     private final Button pin = new Button();
     private String currentLocation = "";
     private String currentTitle = "";
 
-    public MainLayout(ServiceSource services, MenuRegistry menu, WorkspaceService workspace, CatalogService catalog) {
+    public MainLayout(ServiceSource services, MenuRegistry menu, WorkspaceService workspace, CatalogService catalog,
+            UserService users) {
         this.services = services;
         this.workspace = workspace;
+        this.users = users;
         Caller caller = UiSession.require();
 
         DrawerToggle toggle = new DrawerToggle();
@@ -164,6 +169,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private void switchLanguage(Locale locale) {
+        UserLocale.remember(users, UiSession.require(), locale);
         VaadinSession.getCurrent().setLocale(locale);
         // Every label was translated when its component was built: a reload rebuilds them all.
         UI.getCurrent().getPage().reload();

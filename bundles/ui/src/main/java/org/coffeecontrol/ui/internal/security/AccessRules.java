@@ -11,8 +11,13 @@ import org.coffeecontrol.api.security.Role;
  */
 public final class AccessRules {
 
-    /** Roles that maintain the catalogues (create, edit, delete). */
-    private static final Role[] CATALOGUE_EDITORS = { Role.SERVICE_ADMIN };
+    /**
+     * Roles that maintain clients, regions and models. Mirrors core's CatalogServiceImpl.MASTER_DATA_EDITORS: a
+     * button the server would refuse is a dead end for the user.
+     */
+    private static final Role[] MASTER_DATA_EDITORS = { Role.SERVICE_ADMIN };
+    /** Roles that maintain points of sale and equipment; mirrors core's CatalogServiceImpl.SITE_EDITORS. */
+    private static final Role[] SITE_EDITORS = { Role.SERVICE_ADMIN, Role.TECH_SUPPORT };
 
     private AccessRules() {
     }
@@ -34,7 +39,17 @@ public final class AccessRules {
         return allowed.value().length == 0 || Arrays.stream(allowed.value()).anyMatch(caller::has);
     }
 
-    public static boolean mayEditCatalogues(Caller caller) {
-        return caller != null && (caller.has(Role.ADMIN) || caller.hasAny(CATALOGUE_EDITORS));
+    /** Clients, regions, equipment models. */
+    public static boolean mayEditMasterData(Caller caller) {
+        return holds(caller, MASTER_DATA_EDITORS);
+    }
+
+    /** Points of sale and equipment. */
+    public static boolean mayEditSites(Caller caller) {
+        return holds(caller, SITE_EDITORS);
+    }
+
+    private static boolean holds(Caller caller, Role... roles) {
+        return caller != null && (caller.has(Role.ADMIN) || caller.hasAny(roles));
     }
 }

@@ -2,6 +2,7 @@ package org.coffeecontrol.ui.internal.views;
 
 import org.coffeecontrol.api.security.AuthResult;
 import org.coffeecontrol.api.security.UserService;
+import org.coffeecontrol.ui.internal.i18n.UserLocale;
 import org.coffeecontrol.ui.internal.security.PublicView;
 import org.coffeecontrol.ui.internal.security.UiSession;
 import org.coffeecontrol.ui.internal.services.ServiceUnavailableException;
@@ -88,6 +89,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         VaadinSession session = VaadinSession.getCurrent();
         renewSessionId();
         UiSession.signIn(session, result.caller());
+        // Before navigating: the main layout translates its labels once, when it is built.
+        UserLocale.stored(users, result.caller()).ifPresent(session::setLocale);
         Object target = session.getAttribute(TARGET);
         session.setAttribute(TARGET, null);
         UI.getCurrent().navigate(target instanceof String s ? s : "");

@@ -55,8 +55,14 @@ public final class InMemoryCatalog implements CatalogService {
         return Stream.of(values).anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(t));
     }
 
+    /** Clients, regions, models: the roles core's catalogue allows. */
     private static void requireEditor(Caller c) {
         c.require("edit catalogues", Role.SERVICE_ADMIN);
+    }
+
+    /** Points of sale and equipment: tech support maintains them too, as in core. */
+    private static void requireSiteEditor(Caller c) {
+        c.require("edit points of sale and equipment", Role.SERVICE_ADMIN, Role.TECH_SUPPORT);
     }
 
     private static String required(String value, String field) {
@@ -224,7 +230,7 @@ public final class InMemoryCatalog implements CatalogService {
 
     @Override
     public PointOfSale savePointOfSale(Caller c, PointOfSale p) {
-        requireEditor(c);
+        requireSiteEditor(c);
         required(p.name(), "name");
         if (!clients.containsKey(p.clientId()) || !c.canSeeClient(p.clientId())) {
             throw new ValidationException("clientId", "no such client");
@@ -249,7 +255,7 @@ public final class InMemoryCatalog implements CatalogService {
 
     @Override
     public void deletePointOfSale(Caller c, long id) {
-        requireEditor(c);
+        requireSiteEditor(c);
         pointOfSale(c, id);
         if (equipment.values().stream().anyMatch(e -> Long.valueOf(id).equals(e.posId()))) {
             throw new ConflictException("point of sale " + id + " still has equipment");
@@ -297,7 +303,7 @@ public final class InMemoryCatalog implements CatalogService {
 
     @Override
     public Equipment saveEquipment(Caller c, Equipment e) {
-        requireEditor(c);
+        requireSiteEditor(c);
         if (!models.containsKey(e.modelId())) {
             throw new ValidationException("modelId", "no such model");
         }
@@ -319,7 +325,7 @@ public final class InMemoryCatalog implements CatalogService {
 
     @Override
     public void deleteEquipment(Caller c, long id) {
-        requireEditor(c);
+        requireSiteEditor(c);
         equipment(c, id);
         equipment.remove(id);
     }

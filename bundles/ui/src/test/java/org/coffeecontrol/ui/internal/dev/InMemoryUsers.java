@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
+import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.security.AuthResult;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
@@ -22,6 +24,7 @@ public final class InMemoryUsers implements UserService {
 
     private final Map<String, Entry> users = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, String> locales = new ConcurrentHashMap<>();
 
     public InMemoryUsers add(String username, String password, Set<Role> roles, Set<Long> clients) {
         users.put(username, new Entry(new Caller(username, roles, false, clients), password));
@@ -54,7 +57,16 @@ public final class InMemoryUsers implements UserService {
 
     @Override
     public UserAccount user(Caller caller, String username) {
-        throw new UnsupportedOperationException("not needed by the UI yet");
+        if (!caller.username().equals(username)) {
+            caller.require("see other users");
+        }
+        Entry e = users.get(username);
+        if (e == null) {
+            throw new NotFoundException("user", username);
+        }
+        Caller c = e.caller();
+        return new UserAccount(null, username, null, null, null, c.roles(), c.allClients(), c.clientIds(), true,
+                locales.get(username), null, null, 0);
     }
 
     @Override
@@ -93,7 +105,10 @@ public final class InMemoryUsers implements UserService {
     }
 
     @Override
-    public void setOwnLocale(org.coffeecontrol.api.security.Caller caller, String locale) {
-        // locale is not modelled by this test double
+    public void setOwnLocale(Caller caller, String locale) {
+        if (!"ru".equals(locale) && !"en".equals(locale)) {
+            throw new ValidationException("locale", "must be ru or en");
+        }
+        locales.put(caller.username(), locale);
     }
 }

@@ -53,10 +53,22 @@ class AccessRulesTest {
     }
 
     @Test
-    void onlyServiceAdminsAndAdminsEditCatalogues() {
-        assertTrue(AccessRules.mayEditCatalogues(caller(Role.SERVICE_ADMIN)));
-        assertTrue(AccessRules.mayEditCatalogues(caller(Role.ADMIN)));
-        assertFalse(AccessRules.mayEditCatalogues(caller(Role.OPERATOR)));
-        assertFalse(AccessRules.mayEditCatalogues(null));
+    void masterDataIsEditedByServiceAdminsAndAdminsOnly() {
+        assertTrue(AccessRules.mayEditMasterData(caller(Role.SERVICE_ADMIN)));
+        assertTrue(AccessRules.mayEditMasterData(caller(Role.ADMIN)));
+        assertFalse(AccessRules.mayEditMasterData(caller(Role.TECH_SUPPORT)));
+        assertFalse(AccessRules.mayEditMasterData(caller(Role.OPERATOR)));
+        assertFalse(AccessRules.mayEditMasterData(null));
+    }
+
+    @Test
+    void sitesAreEditedByTechSupportToo() {
+        assertTrue(AccessRules.mayEditSites(caller(Role.SERVICE_ADMIN)));
+        assertTrue(AccessRules.mayEditSites(caller(Role.ADMIN)));
+        assertTrue(AccessRules.mayEditSites(caller(Role.TECH_SUPPORT)));
+        for (Role r : EnumSet.complementOf(EnumSet.of(Role.ADMIN, Role.SERVICE_ADMIN, Role.TECH_SUPPORT))) {
+            assertFalse(AccessRules.mayEditSites(caller(r)), r.name());
+        }
+        assertFalse(AccessRules.mayEditSites(null));
     }
 }
