@@ -260,16 +260,17 @@ public final class SshTransport implements AutoCloseable {
         }
     }
 
-    private static RemoteOperationException classify(Attempt attempt, Throwable e) {
+    /** Expected failures of the work itself (a refused path, a missing file) pass through unchanged. */
+    private static CoffeeException classify(Attempt attempt, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof RemoteOperationException r) {
-            return r;
+        if (cause instanceof CoffeeException c) {
+            return c;
         }
         SshTarget t = attempt.target;
         if (attempt.hostKeyRejected != null) {
             return new RemoteOperationException(Outcome.HOST_KEY_REJECTED, attempt.hostKeyRejected);
         }
-        if (attempt.isAborted() && !(cause instanceof CoffeeException)) {
+        if (attempt.isAborted()) {
             return new RemoteOperationException(Outcome.CANCELLED, "the operation on " + t.serial() + " was stopped");
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
