@@ -26,7 +26,13 @@ import org.coffeecontrol.monitoring.api.NotificationKind;
 import org.coffeecontrol.monitoring.api.ProblemQuery;
 import org.coffeecontrol.monitoring.api.Scope;
 import org.coffeecontrol.monitoring.api.Uptime;
+import org.coffeecontrol.monitoring.internal.mail.SmtpMailer;
 import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
 
 class MonitoringServiceTest {
 
@@ -180,6 +186,29 @@ class MonitoringServiceTest {
                 "101 is still silent");
         assertEquals(2, f.service.problems(f.operator, ProblemQuery.open()).total(), "so is 200");
         assertEquals(1, f.service.problems(f.alpha, ProblemQuery.open()).total(), "alpha sees its own only");
+    }
+
+    @Test
+    void aWatchedProblemArrivesByEmailOverSmtp() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            Fixture f = new Fixture(t("2026-03-02T10:00:00Z"));
+            f.service.mail = new SmtpMailer(new SmtpMailer.Settings("127.0.0.1", smtp.getSmtp().getPort(),
+                    "monitoring@coffee.test", "", "", false, false, 5000));
+            f.service.subscribe(f.alpha, 10, true);
+            f.service.subscribe(f.operator, 10, false);
+            f.send(101, new MachineEvent.ErrorRaised(f.nextSeq(), t("2026-03-02T09:00:00Z"), "E7", "Brewer jammed",
+                    Severity.CRITICAL));
+            assertTrue(smtp.waitForIncomingEmail(5000, 1));
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertEquals(1, received.length, "the operator chose in-app only");
+            assertEquals("alpha@example.test", received[0].getAllRecipients()[0].toString());
+            assertEquals("[Coffee Control] Problem: S101 at Alpha Station", received[0].getSubject());
+            assertTrue(((String) received[0].getContent()).contains("E7 Brewer jammed"));
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test
