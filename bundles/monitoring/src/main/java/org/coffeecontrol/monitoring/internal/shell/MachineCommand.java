@@ -50,7 +50,7 @@ public class MachineCommand extends MonitoringAction {
 
     private void readings(String label, Map<String, MachineState.Reading> readings, boolean numeric) {
         out.println("  " + label + ":" + (readings.isEmpty() ? " -" : ""));
-        readings.forEach((name, r) -> out.println("    " + String.format("%-28s", name)
+        readings.forEach((name, r) -> out.println("    " + String.format("%-30s ", name)
                 + (numeric ? text(r.value()) + " " + (r.unit() == null ? "" : r.unit()) : text(r.text()))
                 + "  (" + time(r.at()) + ")"));
     }
