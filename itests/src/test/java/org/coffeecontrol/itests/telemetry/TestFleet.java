@@ -49,10 +49,33 @@ public final class TestFleet {
 
     /** Registers the fleet (regions, clients, models, points of sale, machines, secrets) as admin, idempotently. */
     public static TestFleet register(String restBase, long seed, int machines, int pointsOfSale) {
+        awaitResources(restBase);
         FleetModel model = FleetModel.generate(new FleetSpec(seed, machines, pointsOfSale, Math.min(3, pointsOfSale)));
         PlatformClient admin = new PlatformClient(URI.create(restBase), HTTP, "admin", Distribution.ADMIN_PASSWORD);
         new PlatformSeeder(admin, "127.0.0.1", 22).seed(model);
         return new TestFleet(restBase, model);
+    }
+
+    /**
+     * Health answers before the JAX-RS whiteboard has taken every resource (it rebuilds the application as they
+     * come, answering 404 meanwhile), in particular right after a restart: wait for the two this fleet needs.
+     */
+    private static void awaitResources(String restBase) {
+        org.coffeecontrol.itests.Rest admin = org.coffeecontrol.itests.Rest.as(restBase, "admin",
+                Distribution.ADMIN_PASSWORD);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (admin.get("/api/regions?limit=1").status() != 200
+                || admin.get("/api/telemetry/drivers").status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("catalogue or telemetry resources not registered after 2 minutes");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public List<MachineSpec> machines() {
