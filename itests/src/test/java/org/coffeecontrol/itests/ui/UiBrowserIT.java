@@ -299,6 +299,33 @@ class UiBrowserIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void techSupportEditsPointsOfSaleButNotClients() {
+        requireCreated();
+        String user = "ui-tech-" + RUN.toLowerCase();
+        admin.post("/api/users", Map.of("username", user, "roles", List.of("TECH_SUPPORT"), "allClients", true,
+                "clientIds", List.of(), "enabled", true, "password", CLIENT_PASSWORD)).expect(201);
+        browser.forgetSession();
+        browser.open("/login");
+        browser.login(user, CLIENT_PASSWORD);
+
+        browser.open("/clients/" + ownClient);
+        browser.until(d -> CLIENT.equals(browser.value("client-name")), "the client's form");
+        assertFalse(browser.present("form-save"), "tech support is offered to save a client");
+        browser.click("form-cancel");
+        browser.waitForPath("/clients");
+        assertFalse(browser.present("clients-new"));
+
+        browser.open("/pos/" + ownPos);
+        browser.until(d -> POS.equals(browser.value("pos-name")), "the POS form");
+        browser.type("pos-phone", "+7 495 123-45-67");
+        save("/pos");
+        // The server agrees with the button: the edit is stored.
+        assertEquals("+7 495 123-45-67", admin.get("/api/pos/" + ownPos).expect(200).json().path("phone").asText());
+        assertTrue(browser.present("pos-new"));
+    }
+
     // ---- helpers
 
     /** Saves the open form and waits until the dialog closed back to the list. */
