@@ -64,14 +64,7 @@ final class JournalStore {
     /** One machine's entries ({@code column} equipment_id) or a POS's, which include its machines' (pos_id). */
     static Page<JournalEntry> list(Connection c, String column, long id, PageRequest page,
             LongFunction<String> serials) throws SQLException {
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cc_mon_journal WHERE " + column + " = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
+        long total = Sql.count(c, "SELECT COUNT(*) FROM cc_mon_journal WHERE " + column + " = ?", List.of(id));
         List<JournalEntry> items = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE j." + column + " = ? "
                 + "ORDER BY j.occurred_at DESC, j.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {

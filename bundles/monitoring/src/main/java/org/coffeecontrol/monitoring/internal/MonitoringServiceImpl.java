@@ -270,14 +270,7 @@ public class MonitoringServiceImpl implements MonitoringService, Audience {
             args.addAll(caller.clientIds());
         }
         return Sql.read(dataSource, c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cc_mon_problem" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = Sql.count(c, "SELECT COUNT(*) FROM cc_mon_problem" + where, args);
             List<Problem> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + StateStore.PROBLEM_COLUMNS
                     + " FROM cc_mon_problem" + where + " ORDER BY start_time DESC, id DESC OFFSET ? ROWS "

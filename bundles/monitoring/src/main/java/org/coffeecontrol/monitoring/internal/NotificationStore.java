@@ -40,14 +40,7 @@ final class NotificationStore {
     static Page<Notification> list(Connection c, String username, boolean unreadOnly, PageRequest page)
             throws SQLException {
         String where = " WHERE username = ?" + (unreadOnly ? " AND read_at IS NULL" : "");
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cc_mon_notification" + where)) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
+        long total = Sql.count(c, "SELECT COUNT(*) FROM cc_mon_notification" + where, List.of(username));
         List<Notification> items = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM cc_mon_notification" + where
                 + " ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {

@@ -46,6 +46,19 @@ final class Sql {
         }
     }
 
+    /** Runs a {@code SELECT COUNT(*)} with Long, Integer or String arguments (the total of a page). */
+    static long count(Connection c, String sql, java.util.List<?> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }

@@ -1,7 +1,6 @@
 package org.coffeecontrol.monitoring.internal.rest;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -87,18 +86,16 @@ public class MonitoringResource {
     @Path("uptime")
     public Uptime uptime(@Context SecurityContext sc, @QueryParam("scope") String scope, @QueryParam("id") Long id,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = LocalDate.now(monitoring.zone());
-        return monitoring.uptime(RestCallers.caller(sc), RestCallers.scope(scope, id),
-                RestCallers.date("from", from, today), RestCallers.date("to", to, today));
+        RestCallers.Figures q = RestCallers.figures(monitoring.zone(), scope, id, from, to);
+        return monitoring.uptime(RestCallers.caller(sc), q.scope(), q.from(), q.to());
     }
 
     @GET
     @Path("drinks")
     public DrinksSold drinks(@Context SecurityContext sc, @QueryParam("scope") String scope, @QueryParam("id") Long id,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = LocalDate.now(monitoring.zone());
-        return monitoring.drinks(RestCallers.caller(sc), RestCallers.scope(scope, id),
-                RestCallers.date("from", from, today), RestCallers.date("to", to, today));
+        RestCallers.Figures q = RestCallers.figures(monitoring.zone(), scope, id, from, to);
+        return monitoring.drinks(RestCallers.caller(sc), q.scope(), q.from(), q.to());
     }
 
     /** MON-5: one machine's journal ({@code equipmentId}) or a POS's with its machines' ({@code posId}). */

@@ -30,6 +30,15 @@ final class RestCallers {
         throw new NotAuthorizedException("Basic realm=\"coffee\"");
     }
 
+    /** What uptime and drinks are asked for: a scope and whole days, today when not given. */
+    record Figures(Scope scope, LocalDate from, LocalDate to) {
+    }
+
+    static Figures figures(java.time.ZoneId zone, String scope, Long id, String from, String to) {
+        LocalDate today = LocalDate.now(zone);
+        return new Figures(scope(scope, id), date("from", from, today), date("to", to, today));
+    }
+
     /** ISO date ({@code 2026-03-02}); missing means {@code fallback}. */
     static LocalDate date(String field, String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {
