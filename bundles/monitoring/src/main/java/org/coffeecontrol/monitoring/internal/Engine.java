@@ -62,6 +62,7 @@ final class Engine {
     private volatile Fleet fleet = Fleet.EMPTY;
     private Instant fleetLoadedAt;
     private Instant startedAt;
+    private volatile Instant lastSweep;
 
     /** What one transaction produced beyond the machine rows. */
     private final class Round {
@@ -85,6 +86,11 @@ final class Engine {
         this.fleetLoader = fleetLoader;
         this.audience = audience;
         this.clock = clock;
+    }
+
+    /** When the last sweep finished; null before the first. */
+    Instant lastSweep() {
+        return lastSweep;
     }
 
     Settings settings() {
@@ -164,6 +170,7 @@ final class Engine {
         for (MachineLive m : machines.values()) {
             publish(m, now);
         }
+        lastSweep = now;
     }
 
     private interface RoundWork {

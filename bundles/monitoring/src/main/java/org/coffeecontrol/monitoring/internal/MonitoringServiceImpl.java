@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -27,6 +28,8 @@ import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.Equipment;
 import org.coffeecontrol.api.catalog.PointOfSale;
+import org.coffeecontrol.api.health.HealthCheck;
+import org.coffeecontrol.api.health.HealthStatus;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
@@ -65,9 +68,9 @@ import org.slf4j.LoggerFactory;
  * Visibility: single objects are checked through {@link CatalogService} with the caller (so the catalogue's rules
  * apply); lists are filtered by the caller's clients.
  */
-@Component(service = MonitoringService.class, configurationPid = MonitoringConfig.PID, immediate = true)
+@Component(service = { MonitoringService.class, HealthCheck.class }, configurationPid = MonitoringConfig.PID, immediate = true)
 @Designate(ocd = MonitoringConfig.class)
-public class MonitoringServiceImpl implements MonitoringService, Audience {
+public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Audience {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringServiceImpl.class);
     private static final int MAX_TEXT = 500;
@@ -77,7 +80,7 @@ public class MonitoringServiceImpl implements MonitoringService, Audience {
     private final UserService users;
     private final Clock clock;
     private final Engine engine;
-    private ScheduledExecutorService executor;
+    private ScheduledThreadPoolExecutor executor;
     private ScheduledExecutorService mailExecutor;
     private ServiceRegistration<TelemetryListener> listener;
 
@@ -89,7 +92,7 @@ public class MonitoringServiceImpl implements MonitoringService, Audience {
             @Reference(target = "(dataSourceName=coffee)") DataSource dataSource,
             @Reference CatalogService catalog, @Reference UserService users) throws SQLException {
         this(dataSource, catalog, users, Settings.from(config), Clock.systemUTC());
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-monitoring"));
+        executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "coffee-monitoring"));
         mailExecutor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-monitoring-mail"));
         // Registered before the start task is queued: whatever core commits from now on reaches the engine through
         // the listener, everything older through the start's replay; the engine drops the overlap by sequence.
@@ -139,6 +142,35 @@ public class MonitoringServiceImpl implements MonitoringService, Audience {
                 LOG.error("Monitoring {} failed", what, e);
             }
         };
+    }
+
+    // ---- HealthCheck ----------------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return "monitoring";
+    }
+
+    /** DEGRADED when the engine falls behind: sweeps late or event batches piling up on its thread. */
+    @Override
+    public HealthStatus check() {
+        Collection<MachineState> states = engine.states();
+        long online = states.stream().filter(MachineState::online).count();
+        long problems = states.stream().mapToLong(s -> s.openProblems().size()).sum();
+        int backlog = executor == null ? 0 : executor.getQueue().size();
+        Instant last = engine.lastSweep();
+        Map<String, Object> details = new HashMap<>();
+        details.put("machines", states.size());
+        details.put("online", online);
+        details.put("openProblems", problems);
+        details.put("backlog", backlog);
+        details.put("lastSweep", String.valueOf(last));
+        java.time.Duration late = engine.settings().sweepInterval().multipliedBy(4);
+        if (last == null || last.plus(late).isBefore(clock.instant()) || backlog > 1000) {
+            return new HealthStatus(HealthStatus.State.DEGRADED, last == null ? "starting" : "falling behind",
+                    details);
+        }
+        return HealthStatus.up(online + " of " + states.size() + " machines online", details);
     }
 
     // ---- Audience -----------------------------------------------------------------------------------------------

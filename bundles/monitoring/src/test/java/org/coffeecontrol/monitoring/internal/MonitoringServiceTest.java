@@ -16,6 +16,7 @@ import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.Severity;
+import org.coffeecontrol.api.health.HealthStatus;
 import org.coffeecontrol.monitoring.api.DrinksSold;
 import org.coffeecontrol.monitoring.api.JournalEntry;
 import org.coffeecontrol.monitoring.api.JournalQuery;
@@ -209,6 +210,19 @@ class MonitoringServiceTest {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void healthTurnsDegradedWhenSweepsStop() throws Exception {
+        Fixture f = new Fixture(t("2026-03-02T10:00:00Z"));
+        f.heartbeat(100);
+        HealthStatus ok = f.service.check();
+        assertEquals(HealthStatus.State.UP, ok.state());
+        assertEquals("1 of 3 machines online", ok.message());
+        f.clock.advance(java.time.Duration.ofMinutes(2));
+        assertEquals(HealthStatus.State.DEGRADED, f.service.check().state());
+        f.engine().sweep();
+        assertEquals(HealthStatus.State.UP, f.service.check().state());
     }
 
     @Test
