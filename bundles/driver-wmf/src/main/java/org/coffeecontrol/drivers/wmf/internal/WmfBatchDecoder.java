@@ -210,7 +210,8 @@ final class WmfBatchDecoder {
         if ((year | month | day | hour | minute | second | fraction) < 0) {
             return null;
         }
-        for (int i = n - 1; i < 30; i++) {
+        // scale the n - 21 fraction digits to nanoseconds (nine digits)
+        for (int i = n; i < 30; i++) {
             fraction *= 10;
         }
         try {

@@ -72,12 +72,16 @@ class WmfDriverTest {
     @ParameterizedTest
     @ValueSource(strings = { "2025-03-14T07:02:11Z", "2025-03-14T07:02:11.2Z", "2025-03-14T07:02:11.250Z",
             "2025-03-14T07:02:11.123456789Z", "2024-02-29T23:59:59.999Z", "0001-01-01T00:00:00Z",
-            "2025-03-14T09:02:11+02:00" })
+            "2025-03-14T09:02:11+02:00", "2025-03-14T07:02:11.012Z", "2025-03-14T07:58:05.095032704Z",
+            "2025-03-14T07:58:05.000065408Z" })
     void theFastTimePathAgreesWithTheIsoParser(String time) {
         Instant expected = java.time.OffsetDateTime.parse(time).toInstant();
         DecodeResult result = decode("{\"seq\":1,\"ts\":\"" + time + "\",\"type\":\"alive\"}");
         assertEquals(List.of(new MachineEvent.Heartbeat(1, expected)),
                 assertInstanceOf(DecodeResult.Decoded.class, result).events());
+        if (time.endsWith("Z") && !time.startsWith("0001")) {
+            assertEquals(expected, WmfBatchDecoder.utcInstant(time), "the fast path itself, not the fallback");
+        }
     }
 
     @ParameterizedTest
