@@ -53,6 +53,9 @@ public @interface RemoteConfig {
 
     int maxQueued() default 256;
 
+    @AttributeDefinition(description = "Seconds a machine's SSH session stays open for its next command; 0 = log in for every command")
+    int sessionIdleSeconds() default 30;
+
     @AttributeDefinition(description = "Bytes of stdout/stderr kept per command")
     int maxOutputBytes() default 65536;
 

@@ -21,7 +21,8 @@ public record RemoteSettings(TransportSettings transport, RemotePermissions perm
         return new RemoteSettings(
                 new TransportSettings(Duration.ofMillis(positive(c.connectTimeoutMillis(), "connectTimeoutMillis")),
                         positive(c.maxSessions(), "maxSessions"), positive(c.maxPerMachine(), "maxPerMachine"),
-                        positive(c.maxQueued(), "maxQueued"), positive(c.maxOutputBytes(), "maxOutputBytes")),
+                        positive(c.maxQueued(), "maxQueued"), positive(c.maxOutputBytes(), "maxOutputBytes"),
+                        Duration.ofSeconds(Math.max(0, c.sessionIdleSeconds()))),
                 RemotePermissions.from(c), Duration.ofSeconds(positive(c.commandTimeoutSeconds(), "commandTimeoutSeconds")),
                 Duration.ofSeconds(positive(c.sqlTimeoutSeconds(), "sqlTimeoutSeconds")),
                 Math.min(positive(c.sqlMaxRows(), "sqlMaxRows"), 1000),

@@ -43,6 +43,7 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.coffeecontrol.api.CoffeeException;
@@ -80,6 +81,7 @@ public final class SshTransport implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Map<Long, Semaphore> perMachine = new ConcurrentHashMap<>();
+    private final Map<Long, Idle> idle = new ConcurrentHashMap<>();
 
     public SshTransport(TransportSettings settings, HostKeyStore hostKeys) {
         this.settings = settings;
@@ -90,6 +92,8 @@ public final class SshTransport implements AutoCloseable {
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE));
         client.setServerKeyVerifier(this::verifyHostKey);
+        // A command is a handful of small packets each way: Nagle plus delayed ACKs would add ~40 ms per exchange.
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
         workers = new ThreadPoolExecutor(settings.maxSessions(), settings.maxSessions(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(settings.maxQueued()), threads("coffee-remote-ssh"));
@@ -106,7 +110,13 @@ public final class SshTransport implements AutoCloseable {
     /** Runs {@code work} on an SFTP channel; the whole operation must finish within {@code timeout}. */
     public <T> CompletableFuture<T> sftp(SshTarget target, Duration timeout, SftpWork<T> work) {
         return submit(target, timeout, (session, t) -> {
-            try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+            SftpClient created;
+            try {
+                created = SftpClientFactory.instance().createSftpClient(session);
+            } catch (IOException e) {
+                throw new StaleSession(e);
+            }
+            try (SftpClient sftp = created) {
                 return work.apply(sftp);
             }
         });
@@ -142,15 +152,23 @@ public final class SshTransport implements AutoCloseable {
         });
         try {
             workers.execute(() -> {
+                T value = null;
+                RuntimeException failure = null;
                 try {
                     if (!result.isDone()) {
-                        result.complete(work.apply(login(attempt), timeout));
+                        value = run(attempt, work, timeout);
                     }
                 } catch (Throwable e) {
-                    result.completeExceptionally(classify(attempt, e));
+                    failure = classify(attempt, e);
                 } finally {
                     attempt.abort();
+                    // free the machine's slot before the caller hears back, so that its next command is not busy
                     slots.release();
+                }
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(value);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -159,6 +177,72 @@ public final class SshTransport implements AutoCloseable {
                     "too many remote operations are waiting; try again shortly"));
         }
         return result;
+    }
+
+    /**
+     * Runs the work on the machine's idle session if there is one, else on a new one. A reused session that turns
+     * out dead fails before anything was sent ({@link StaleSession}), so the work is retried once on a new session
+     * without ever running a command twice.
+     */
+    private <T> T run(Attempt attempt, SessionWork<T> work, Duration timeout) throws IOException {
+        ClientSession reused = reuse(attempt);
+        T value;
+        if (reused != null) {
+            try {
+                value = work.apply(reused, timeout);
+            } catch (StaleSession e) {
+                attempt.closeSession();
+                value = work.apply(login(attempt), timeout);
+            }
+        } else {
+            value = work.apply(login(attempt), timeout);
+        }
+        park(attempt);
+        return value;
+    }
+
+    private ClientSession reuse(Attempt attempt) {
+        Idle i = idle.remove(attempt.target.equipmentId());
+        if (i == null) {
+            return null;
+        }
+        i.expiry.cancel(false);
+        ClientSession s = i.session;
+        if (!sameLogin(i.target, attempt.target) || !s.isOpen() || !s.isAuthenticated()) {
+            s.close(true);
+            return null;
+        }
+        attempt.session(s);
+        return attempt.isAborted() ? null : s;
+    }
+
+    /** Keeps the session of a successful operation for the machine's next one, closing it when unused. */
+    private void park(Attempt attempt) {
+        ClientSession s = attempt.detach();
+        if (s == null) {
+            return;
+        }
+        if (settings.sessionIdle().isZero() || !s.isOpen()) {
+            s.close(true);
+            return;
+        }
+        long id = attempt.target.equipmentId();
+        Idle record = new Idle(s, attempt.target);
+        record.expiry = watchdog.schedule(() -> {
+            if (idle.remove(id, record)) {
+                s.close(false);
+            }
+        }, settings.sessionIdle().toMillis(), TimeUnit.MILLISECONDS);
+        Idle previous = idle.put(id, record);
+        if (previous != null) {
+            previous.expiry.cancel(false);
+            previous.session.close(true);
+        }
+    }
+
+    private static boolean sameLogin(SshTarget a, SshTarget b) {
+        return a.host().equals(b.host()) && a.port() == b.port() && a.username().equals(b.username())
+                && java.util.Arrays.equals(a.password(), b.password());
     }
 
     private ClientSession login(Attempt attempt) throws IOException {
@@ -190,7 +274,8 @@ public final class SshTransport implements AutoCloseable {
                 throw new RemoteOperationException(Outcome.HOST_KEY_REJECTED, attempt.hostKeyRejected);
             }
             throw new RemoteOperationException(Outcome.AUTH_FAILED,
-                    t.serial() + " refused the login of user " + t.username() + ": check the stored credentials");
+                    t.serial() + " refused the login of user " + t.username()
+                            + ": the stored password is wrong, or the machine is restarting");
         }
         return session;
     }
@@ -199,16 +284,27 @@ public final class SshTransport implements AutoCloseable {
         long start = System.nanoTime();
         Bounded out = new Bounded(settings.maxOutputBytes());
         Bounded err = new Bounded(settings.maxOutputBytes());
-        try (ChannelExec channel = session.createExecChannel(commandLine)) {
+        ChannelExec created;
+        try {
+            created = session.createExecChannel(commandLine);
+        } catch (IOException e) {
+            throw new StaleSession(e);
+        }
+        try (ChannelExec channel = created) {
             channel.setOut(out);
             channel.setErr(err);
-            OpenFuture open = channel.open();
+            OpenFuture open;
+            try {
+                open = channel.open();
+            } catch (IOException e) {
+                throw new StaleSession(e);
+            }
             if (!open.await(timeout.toMillis())) {
                 throw new RemoteOperationException(Outcome.TIMEOUT, "the machine did not open a command channel");
             }
             if (!open.isOpened()) {
-                throw new RemoteOperationException(Outcome.ERROR, "the machine refused a command channel: "
-                        + message(open.getException()));
+                // nothing ran: the exec request goes only with an open channel
+                throw new StaleSession(open.getException());
             }
             long left = Math.max(1, timeout.toMillis() - (System.nanoTime() - start) / 1_000_000);
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), left);
@@ -312,6 +408,8 @@ public final class SshTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        idle.values().forEach(i -> i.session.close(true));
+        idle.clear();
         watchdog.shutdownNow();
         workers.shutdownNow();
         try {
@@ -340,6 +438,20 @@ public final class SshTransport implements AutoCloseable {
             }
         }
 
+        /** Takes the session away from the attempt so that finishing it does not close the session. */
+        synchronized ClientSession detach() {
+            ClientSession s = aborted ? null : session;
+            session = null;
+            return s;
+        }
+
+        synchronized void closeSession() {
+            if (session != null) {
+                session.close(true);
+                session = null;
+            }
+        }
+
         synchronized boolean isAborted() {
             return aborted;
         }
@@ -349,6 +461,27 @@ public final class SshTransport implements AutoCloseable {
             if (session != null) {
                 session.close(true);
             }
+        }
+    }
+
+    /** An idle logged-in session kept for the machine's next operation. */
+    private static final class Idle {
+        final ClientSession session;
+        final SshTarget target;
+        volatile ScheduledFuture<?> expiry;
+
+        Idle(ClientSession session, SshTarget target) {
+            this.session = session;
+            this.target = target;
+        }
+    }
+
+    /** A kept session that died while idle; nothing was sent on it. */
+    private static final class StaleSession extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StaleSession(Throwable cause) {
+            super("the connection was lost: " + message(cause), cause);
         }
     }
 

@@ -9,11 +9,13 @@ import java.time.Duration;
  *                        machine that may be hung
  * @param maxQueued       operations waiting for a worker before new ones are refused as busy
  * @param maxOutputBytes  stdout and stderr kept per exec, each
+ * @param sessionIdle     how long a machine's logged-in session is kept for its next command (zero: never); saves
+ *                        the key exchange and login, most of a command's round trip
  */
 public record TransportSettings(Duration connectTimeout, int maxSessions, int maxPerMachine, int maxQueued,
-        int maxOutputBytes) {
+        int maxOutputBytes, Duration sessionIdle) {
 
     public static TransportSettings defaults() {
-        return new TransportSettings(Duration.ofSeconds(5), 16, 2, 256, 64 * 1024);
+        return new TransportSettings(Duration.ofSeconds(5), 16, 2, 256, 64 * 1024, Duration.ofSeconds(30));
     }
 }

@@ -42,7 +42,7 @@ class SshTransportTest {
             default -> new TestSshServer.Answer(0, "ran " + line + "\n");
         }).user("M1", "secret1").user("M2", "secret2");
         keys = new MapHostKeyStore();
-        transport = new SshTransport(new TransportSettings(Duration.ofSeconds(3), 4, 2, 16, 1024), keys);
+        transport = new SshTransport(new TransportSettings(Duration.ofSeconds(3), 4, 2, 16, 1024, Duration.ofSeconds(30)), keys);
     }
 
     @AfterEach
@@ -155,6 +155,25 @@ class SshTransportTest {
             Thread.sleep(20);
         }
         assertEquals(0, transport.inFlight(), "the worker must be released by the cancel, not by the 30 s timeout");
+    }
+
+    @Test
+    void idleSessionIsReusedAndReplacedWhenLost() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, transport.exec(target(1, "M1", "secret1"), "ping", Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS).exitCode());
+        }
+        assertEquals(1, server.logins.get(), "one login for three commands");
+        // a changed password is never served by the old session
+        server.user("M1", "secret2");
+        assertEquals(Outcome.AUTH_FAILED, failure(transport.exec(target(1, "M1", "secret1x"), "ping", Duration.ofSeconds(5))).outcome());
+        // the machine restarts: the kept session is dead, the command runs once on a new one
+        int port = server.port();
+        server.close();
+        server = new TestSshServer(root, line -> new TestSshServer.Answer(0, "again\n"), TestSshServer.newKey(), port).user("M1", "secret1");
+        keys.forget(1);
+        ExecResult r = transport.exec(target(1, "M1", "secret1"), "ping", Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+        assertEquals("again\n", r.stdout());
+        assertEquals(List.of("ping"), server.received, "run exactly once");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -36,17 +37,28 @@ public final class TestSshServer implements AutoCloseable {
     private final SshServer server;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     public final List<String> received = new CopyOnWriteArrayList<>();
+    public final AtomicInteger logins = new AtomicInteger();
 
     public TestSshServer(Path sftpRoot, Function<String, Answer> commands) throws IOException {
         this(sftpRoot, commands, newKey());
     }
 
     public TestSshServer(Path sftpRoot, Function<String, Answer> commands, KeyPair hostKey) throws IOException {
+        this(sftpRoot, commands, hostKey, 0);
+    }
+
+    public TestSshServer(Path sftpRoot, Function<String, Answer> commands, KeyPair hostKey, int port) throws IOException {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(port);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
+        server.setPasswordAuthenticator((user, password, session) -> {
+            boolean ok = password.equals(passwords.get(user));
+            if (ok) {
+                logins.incrementAndGet();
+            }
+            return ok;
+        });
         server.setPublickeyAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, line) -> new Exec(line, commands));
