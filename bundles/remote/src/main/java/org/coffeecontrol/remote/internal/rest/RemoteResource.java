@@ -102,12 +102,19 @@ public class RemoteResource {
     /** 200 with the recorded run whatever the machine answered; 400 for refused arguments, 403 without the role. */
     @POST
     @Path("machines/{serial}/commands/{command}")
-    // a command without arguments is a bare POST: no body, no Content-Type
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     public CompletionStage<CommandRun> run(@Context SecurityContext sc, @PathParam("serial") String serial,
             @PathParam("command") String command, RestBodies.RunRequest body) {
         Map<String, String> args = body == null || body.args() == null ? Map.of() : body.args();
         return async(control.run(caller(sc), serial, command, args));
+    }
+
+    /** A command without arguments as a bare POST (no body, no JSON Content-Type). */
+    @POST
+    @Path("machines/{serial}/commands/{command}")
+    @Consumes(MediaType.WILDCARD)
+    public CompletionStage<CommandRun> runWithoutArguments(@Context SecurityContext sc,
+            @PathParam("serial") String serial, @PathParam("command") String command) {
+        return async(control.run(caller(sc), serial, command, Map.of()));
     }
 
     @GET
