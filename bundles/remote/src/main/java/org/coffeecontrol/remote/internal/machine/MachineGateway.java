@@ -83,6 +83,11 @@ public class MachineGateway {
         }
     }
 
+    /** Families whose driver is running, sorted. */
+    public List<String> families() {
+        return drivers.keySet().stream().sorted().toList();
+    }
+
     public RemoteSettings settings() {
         return settings;
     }
