@@ -6,8 +6,10 @@
 set -e
 cd "$(dirname "$0")/.."
 mvn -o -q -B -Pbench install -pl bench
-mvn -o -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/bench.classpath" >/dev/null
+# A private copy of the class path: other builds may reinstall the snapshots in ~/.m2 while the benchmark runs.
+rm -rf bench/target/lib
+mvn -o -q -B -Pbench -pl bench dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/bench/target/lib" >/dev/null
 # Ports shifted by 15000 (REST 23181) so that the integration tests (18181) and a demo (8181) can run alongside.
 exec java -Xmx1g -Dderby.stream.error.file=bench/target/derby.log -Dit.portOffset="${BENCH_PORT_OFFSET:-15000}" \
-    -cp "bench/target/classes:$(cat bench/target/bench.classpath)" org.coffeecontrol.bench.IngestBenchmark \
+    -cp "bench/target/classes:bench/target/lib/*" org.coffeecontrol.bench.IngestBenchmark \
     --zip distribution/target/coffee-distribution-0.1.0-SNAPSHOT.zip --work bench/target/karaf "$@"
