@@ -431,10 +431,6 @@ public class TelemetryServiceImpl implements TelemetryService {
         return out;
     }
 
-    public boolean hasDriver(String family) {
-        return drivers.containsKey(family);
-    }
-
     public int backlog() {
         return writer.backlog();
     }
