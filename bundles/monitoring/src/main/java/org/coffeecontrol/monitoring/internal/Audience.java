@@ -14,4 +14,9 @@ interface Audience {
 
     /** Called after the commit that created the notifications; must return quickly. */
     void send(List<Email> emails);
+
+    /** Called after the commit that opened or closed these problems; must return quickly. */
+    default void problemsChanged(List<org.coffeecontrol.monitoring.api.Problem> opened,
+            List<org.coffeecontrol.monitoring.api.Problem> closed) {
+    }
 }

@@ -70,6 +70,7 @@ final class Engine {
         final Instant now;
         final Map<StateStore.DrinkKey, StateStore.DrinkCount> drinks = new HashMap<>();
         final List<Problem> opened = new ArrayList<>();
+        final List<Problem> closed = new ArrayList<>();
         final Set<Long> openedIds = new java.util.HashSet<>();
         final List<Audience.Email> emails = new ArrayList<>();
         final Set<MachineLive> touched = new LinkedHashSet<>();
@@ -203,6 +204,9 @@ final class Engine {
         }
         if (!round.emails.isEmpty()) {
             audience.send(round.emails);
+        }
+        if (!round.opened.isEmpty() || !round.closed.isEmpty()) {
+            audience.problemsChanged(List.copyOf(round.opened), List.copyOf(round.closed));
         }
     }
 
@@ -376,6 +380,7 @@ final class Engine {
         m.dirty = true;
         Problem closed = new Problem(p.id(), p.equipmentId(), p.serialNumber(), p.posId(), p.clientId(), p.kind(),
                 p.code(), p.text(), p.start(), end);
+        r.closed.add(closed);
         if (p.posId() == null) {
             return;
         }

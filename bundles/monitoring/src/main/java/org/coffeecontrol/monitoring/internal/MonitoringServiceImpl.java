@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,7 @@ import org.coffeecontrol.monitoring.api.NewJournalEntry;
 import org.coffeecontrol.monitoring.api.Notification;
 import org.coffeecontrol.monitoring.api.PosOverview;
 import org.coffeecontrol.monitoring.api.Problem;
+import org.coffeecontrol.monitoring.api.ProblemListener;
 import org.coffeecontrol.monitoring.api.ProblemQuery;
 import org.coffeecontrol.monitoring.api.Scope;
 import org.coffeecontrol.monitoring.api.Subscription;
@@ -87,6 +89,11 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile MailSender mail;
 
+    /** Tickets and others hear of problems here; optional, so removing them leaves monitoring running. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<ProblemListener> problemListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ExecutorService listenerExecutor;
+
     @Activate
     public MonitoringServiceImpl(BundleContext context, MonitoringConfig config,
             @Reference(target = "(dataSourceName=coffee)") DataSource dataSource,
@@ -94,6 +101,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
         this(dataSource, catalog, users, Settings.from(config), Clock.systemUTC());
         executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "coffee-monitoring"));
         mailExecutor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-monitoring-mail"));
+        listenerExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffee-monitoring-listeners"));
         // Registered before the start task is queued: whatever core commits from now on reaches the engine through
         // the listener, everything older through the start's replay; the engine drops the overlap by sequence.
         listener = context.registerService(TelemetryListener.class, this::eventsStored, null);
@@ -124,6 +132,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
         }
         executor.shutdown();
         mailExecutor.shutdown();
+        listenerExecutor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
         mailExecutor.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -190,6 +199,42 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
         } else {
             // a slow SMTP server must not hold up the engine thread
             mailExecutor.execute(() -> deliver(sender, emails));
+        }
+    }
+
+    @Override
+    public void problemsChanged(List<Problem> opened, List<Problem> closed) {
+        if (problemListeners.isEmpty()) {
+            return;
+        }
+        // One thread keeps the order (an opening before its closing); a slow listener never holds up the engine.
+        Runnable tell = () -> {
+            for (ProblemListener l : problemListeners) {
+                for (Problem p : opened) {
+                    tellOne(l, p, true);
+                }
+                for (Problem p : closed) {
+                    tellOne(l, p, false);
+                }
+            }
+        };
+        if (listenerExecutor == null) {
+            tell.run(); // the thread-less test set-up
+        } else {
+            listenerExecutor.execute(tell);
+        }
+    }
+
+    private static void tellOne(ProblemListener listener, Problem p, boolean opened) {
+        try {
+            if (opened) {
+                listener.opened(p);
+            } else {
+                listener.closed(p);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Problem listener {} failed on problem {}: {}", listener.getClass().getName(), p.id(),
+                    e.getMessage(), e);
         }
     }
 
