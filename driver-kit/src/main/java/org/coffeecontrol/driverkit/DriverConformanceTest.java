@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,10 @@ import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.DriverInfo;
 import org.coffeecontrol.api.driver.MachineDriver;
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.driver.Recipe;
+import org.coffeecontrol.api.driver.RecipeDialect;
+import org.coffeecontrol.api.driver.RecipeField;
+import org.coffeecontrol.api.driver.RecipeRead;
 import org.coffeecontrol.api.driver.TelemetryBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -52,7 +57,10 @@ import org.junit.jupiter.api.function.Executable;
  * batch that is accepted is fit to store ({@link EventInvariants}),</li>
  * <li>parallel decoding gives the same results as serial decoding,</li>
  * <li>the command set is well formed and {@code plan} refuses unknown commands, missing, unexpected and
- * shell-injecting arguments.</li>
+ * shell-injecting arguments,</li>
+ * <li>a recipe dialect (if the driver has one) parses its documented listing, refuses out-of-range, too precise,
+ * unknown and injected values and recipe ids, and answers garbage listings with a rejection, never an
+ * exception.</li>
  * </ul>
  */
 public abstract class DriverConformanceTest {
@@ -78,6 +86,14 @@ public abstract class DriverConformanceTest {
     /** Sample valid arguments for every command that takes some, by command id. */
     protected Map<String, Map<String, String>> validArguments() {
         return Map.of();
+    }
+
+    /**
+     * A recipe listing exactly as the family's read command prints it (the one in the README); required when the
+     * driver has a {@link RecipeDialect}.
+     */
+    protected String recipeListing() {
+        return null;
     }
 
     /** The README that documents the examples; null skips the check. */
@@ -353,5 +369,105 @@ public abstract class DriverConformanceTest {
             }
         }
         return sb.append(body.length > 160 ? "\"… (" + body.length + " bytes)" : "\"").toString();
+    }
+
+    // ---- recipes (RC-2)
+
+    private RecipeDialect dialectOrSkip() {
+        RecipeDialect d = driver().recipes().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(d != null, "the driver has no recipe dialect");
+        return d;
+    }
+
+    private Recipe sampleRecipe(RecipeDialect d) {
+        String listing = recipeListing();
+        assertNotNull(listing, "recipeListing() is required when the driver has a recipe dialect");
+        RecipeRead read = d.parse(listing);
+        RecipeRead.Parsed parsed = assertInstanceOf(RecipeRead.Parsed.class, read, () -> "listing rejected: " + read);
+        assertFalse(parsed.recipes().isEmpty(), "the sample listing has no recipe");
+        return parsed.recipes().get(0);
+    }
+
+    @Test
+    public void recipeListingParsesAndWritesBack() {
+        RecipeDialect d = dialectOrSkip();
+        assertTrue(d.supports(driver().info().models().get(0)) || driver().info().models().stream()
+                .anyMatch(d::supports), "no model of the driver supports recipes");
+        assertFalse(d.fields().isEmpty());
+        assertEquals(d.fields().size(), d.fields().stream().map(RecipeField::key).distinct().count(),
+                "field keys must be unique");
+        assertInstanceOf(CommandPlan.Exec.class, d.planRead());
+        if (readme() != null) {
+            try {
+                assertTrue(Files.readString(readme()).contains(recipeListing().strip()),
+                        "the README must quote the recipe listing verbatim");
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+        for (Recipe r : d.parse(recipeListing()) instanceof RecipeRead.Parsed p ? p.recipes() : List.<Recipe>of()) {
+            assertEquals(d.fields().stream().map(RecipeField::key).toList(), List.copyOf(r.values().keySet()),
+                    r.product() + ": every field in field order");
+            CommandPlan plan = d.planWrite(r.id(), r.values());
+            CommandPlan.Exec exec = assertInstanceOf(CommandPlan.Exec.class, plan, () -> r.product() + ": " + plan);
+            assertFalse(SHELL_META.matcher(exec.commandLine()).find(), exec.commandLine());
+        }
+    }
+
+    @Test
+    public void recipeWritesOutsideTheFieldsAreRefused() {
+        RecipeDialect d = dialectOrSkip();
+        Recipe r = sampleRecipe(d);
+        for (RecipeField f : d.fields()) {
+            for (BigDecimal bad : List.of(f.min().subtract(BigDecimal.ONE), f.max().add(BigDecimal.ONE),
+                    f.min().add(BigDecimal.ONE.movePointLeft(f.decimals() + 1)))) {
+                CommandPlan plan = d.planWrite(r.id(), Map.of(f.key(), bad));
+                CommandPlan.Refused refused = assertInstanceOf(CommandPlan.Refused.class, plan,
+                        () -> f.key() + "=" + bad + " accepted as " + plan);
+                assertTrue(refused.reason().contains(f.key()), refused.reason());
+            }
+        }
+        RecipeField first = d.fields().get(0);
+        BigDecimal ok = r.values().get(first.key());
+        assertAll(
+                () -> assertInstanceOf(CommandPlan.Refused.class, d.planWrite(r.id(), Map.of())),
+                () -> assertInstanceOf(CommandPlan.Refused.class, d.planWrite(r.id(), Map.of("bogus", ok))),
+                () -> assertInstanceOf(CommandPlan.Refused.class, d.planWrite(null, Map.of(first.key(), ok))),
+                () -> {
+                    for (String injection : INJECTIONS) {
+                        assertInstanceOf(CommandPlan.Refused.class, d.planWrite(r.id() + injection,
+                                Map.of(first.key(), ok)), "recipe id " + injection);
+                        assertInstanceOf(CommandPlan.Refused.class, d.planWrite(r.id(),
+                                Map.of(first.key() + injection, ok)), "field " + injection);
+                    }
+                });
+    }
+
+    @Test
+    public void garbageRecipeListingsAreRejectedValues() {
+        RecipeDialect d = dialectOrSkip();
+        String listing = recipeListing();
+        assertNotNull(listing, "recipeListing() is required when the driver has a recipe dialect");
+        Random random = new Random(seed());
+        List<String> cases = new ArrayList<>(List.of("", " ", "\n", "garbage", "pong"));
+        for (int i = 0; i < 500; i++) {
+            int cut = random.nextInt(listing.length());
+            cases.add(listing.substring(0, cut));
+            char[] chars = listing.toCharArray();
+            chars[random.nextInt(chars.length)] = (char) (32 + random.nextInt(95));
+            cases.add(new String(chars));
+        }
+        cases.add(null);
+        for (String c : cases) {
+            RecipeRead read = d.parse(c);
+            assertNotNull(read, "parse returned null");
+            if (read instanceof RecipeRead.Parsed p) {
+                for (Recipe r : p.recipes()) {
+                    assertEquals(d.fields().size(), r.values().size(), "a parsed recipe lacks fields: " + c);
+                }
+            }
+        }
+        assertInstanceOf(RecipeRead.Rejected.class, d.parse(""));
+        assertInstanceOf(RecipeRead.Rejected.class, d.parse(null));
     }
 }

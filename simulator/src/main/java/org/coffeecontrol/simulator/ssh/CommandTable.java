@@ -17,7 +17,7 @@ final class CommandTable {
 
     enum Operation {
         PING, STATUS, REBOOT, SOFT_REBOOT, FIRST_START, PIN_ON, PIN_OFF, ENTER_SERVICE_PIN, ENTER_USER_PIN,
-        BACKUP_RECIPES, LIST_RECIPES, NOT_SERVICED_ON, NOT_SERVICED_OFF, LAST_DRINKS, READ_SCREEN, SET_SERIAL, SQL
+        BACKUP_RECIPES, LIST_RECIPES, SET_RECIPE, NOT_SERVICED_ON, NOT_SERVICED_OFF, LAST_DRINKS, READ_SCREEN, SET_SERIAL, SQL
     }
 
     /** A matched command line: the operation and its named arguments. */
@@ -28,7 +28,10 @@ final class CommandTable {
     }
 
     private static final Map<String, String> PATTERNS = Map.of("pin", "[0-9]{4,6}", "count", "[1-9][0-9]?|100",
-            "serial", "[A-Za-z0-9-]{4,32}", "statement", "(?s).+");
+            "serial", "[A-Za-z0-9-]{4,32}", "statement", "(?s).+", "recipe", "[0-9]{1,3}");
+    /** The trailing {@code {values...}} placeholder takes one or more of these words. */
+    private static final String VALUES = "{values...}";
+    private static final String ASSIGNMENT = "[A-Za-z_]{1,20}=[0-9]{1,7}(\\.[0-9]{1,4})?";
 
     private final List<Entry> entries;
 
@@ -51,6 +54,8 @@ final class CommandTable {
                     "dcc PIN USER {pin}" },
             { Operation.BACKUP_RECIPES, "wmf-service recipes backup", "bw4ctl recipes export", "dcc BACKUP RECIPES" },
             { Operation.LIST_RECIPES, "wmf-service recipes list", "bw4ctl recipes list", "dcc RECIPES" },
+            { Operation.SET_RECIPE, "wmf-service recipes set {recipe} " + VALUES,
+                    "bw4ctl recipes set {recipe} " + VALUES, "dcc RECIPE SET {recipe} " + VALUES },
             { Operation.NOT_SERVICED_ON, "wmf-service not-serviced on", "bw4ctl service-flag set", "dcc NOSERVICE ON" },
             { Operation.NOT_SERVICED_OFF, "wmf-service not-serviced off", "bw4ctl service-flag clear",
                     "dcc NOSERVICE OFF" },
@@ -84,11 +89,18 @@ final class CommandTable {
     Optional<Match> match(List<String> words) {
         for (Entry entry : entries) {
             String[] t = entry.template().split(" ");
-            if (t.length != words.size()) {
+            boolean rest = t[t.length - 1].equals(VALUES);
+            if (rest ? words.size() < t.length : t.length != words.size()) {
                 continue;
             }
             Map<String, String> args = new LinkedHashMap<>();
             boolean ok = true;
+            if (rest) {
+                List<String> values = words.subList(t.length - 1, words.size());
+                ok = values.stream().allMatch(w -> w.matches(ASSIGNMENT));
+                args.put("values", String.join(" ", values));
+                t = java.util.Arrays.copyOf(t, t.length - 1);
+            }
             for (int i = 0; i < t.length && ok; i++) {
                 if (t[i].startsWith("{")) {
                     String name = t[i].substring(1, t[i].length() - 1);

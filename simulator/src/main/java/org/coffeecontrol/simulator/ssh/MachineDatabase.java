@@ -85,6 +85,32 @@ final class MachineDatabase implements AutoCloseable {
         }
     }
 
+    synchronized List<RecipeWire.Row> recipes() throws SQLException {
+        List<RecipeWire.Row> out = new java.util.ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM recipes ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new RecipeWire.Row(rs.getInt("ID"), rs.getString("PRODUCT"), rs.getBigDecimal("COFFEE_G"),
+                        rs.getInt("WATER_ML"), rs.getInt("MILK_ML"), rs.getInt("TEMPERATURE_C"),
+                        rs.getBigDecimal("PRICE")));
+            }
+        }
+        return out;
+    }
+
+    /** Sets the given columns (names from {@link RecipeWire}, never from the wire) of one slot; false if none. */
+    synchronized boolean updateRecipe(int id, java.util.Map<String, java.math.BigDecimal> values) throws SQLException {
+        String set = values.keySet().stream().map(c -> c + " = ?").collect(java.util.stream.Collectors.joining(", "));
+        try (PreparedStatement p = connection.prepareStatement("UPDATE recipes SET " + set + " WHERE id = ?")) {
+            int i = 1;
+            for (java.math.BigDecimal v : values.values()) {
+                p.setBigDecimal(i++, v);
+            }
+            p.setInt(i, id);
+            return p.executeUpdate() == 1;
+        }
+    }
+
     /**
      * Runs one statement and renders the result as tab-separated text: a header and rows for queries, a count
      * for updates.

@@ -177,7 +177,21 @@ public final class MachineShell implements AutoCloseable {
                 return Result.ok("recipes saved to settings/" + file.getFileName());
             }
             case LIST_RECIPES:
-                return Result.ok(database(m).execute("SELECT * FROM recipes ORDER BY id"));
+                return Result.ok(RecipeWire.render(m.spec().family(), database(m).recipes()));
+            case SET_RECIPE: {
+                java.util.Map<String, java.math.BigDecimal> values;
+                try {
+                    values = RecipeWire.assignments(m.spec().family(), List.of(args.get("values").split(" ")));
+                } catch (IllegalArgumentException e) {
+                    return Result.fail(1, "recipe refused: " + e.getMessage());
+                }
+                int id = Integer.parseInt(args.get("recipe"));
+                if (!database(m).updateRecipe(id, values)) {
+                    return Result.fail(1, "no recipe in slot " + id);
+                }
+                notice(m, "RECIPE_CHANGED", "Recipe " + id + " changed remotely");
+                return Result.ok("recipe " + id + " saved");
+            }
             case NOT_SERVICED_ON:
             case NOT_SERVICED_OFF: {
                 boolean on = match.operation() == CommandTable.Operation.NOT_SERVICED_ON;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CommandTableTest {
 
     private static final Map<String, String> EXAMPLES = Map.of("{pin}", "1234", "{count}", "5", "{serial}", "AB12",
-            "{statement}", "VALUES 1");
+            "{statement}", "VALUES 1", "{recipe}", "3", "{values...}", "water=180");
 
     @Test
     void splitsLikeAShell() {
@@ -36,6 +36,12 @@ class CommandTableTest {
         assertEquals(CommandTable.Operation.SQL,
                 CommandTable.forFamily("drcoffee").match(List.of("sql", "VALUES 1")).orElseThrow().operation());
         assertTrue(CommandTable.forFamily("drcoffee").match(List.of("dcc", "reboot")).isEmpty(), "case matters");
+        assertEquals(new CommandTable.Match(CommandTable.Operation.SET_RECIPE, Map.of("recipe", "3", "values",
+                "coffee_g=9.5 water_ml=180")), wmf.match(List.of("wmf-service", "recipes", "set", "3", "coffee_g=9.5",
+                        "water_ml=180")).orElseThrow());
+        assertTrue(wmf.match(List.of("wmf-service", "recipes", "set", "3")).isEmpty(), "nothing to set");
+        assertTrue(wmf.match(List.of("wmf-service", "recipes", "set", "3", "water_ml=1;reboot")).isEmpty());
+        assertTrue(wmf.match(List.of("wmf-service", "recipes", "set", "3", "water_ml=$(id)")).isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +17,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.sshd.client.SshClient;
+import org.coffeecontrol.api.driver.CommandPlan;
+import org.coffeecontrol.api.driver.MachineDriver;
+import org.coffeecontrol.api.driver.Recipe;
+import org.coffeecontrol.api.driver.RecipeDialect;
+import org.coffeecontrol.api.driver.RecipeField;
+import org.coffeecontrol.api.driver.RecipeRead;
+import org.coffeecontrol.drivers.drcoffee.internal.DrCoffeeDriver;
+import org.coffeecontrol.drivers.thermoplan.internal.ThermoplanDriver;
+import org.coffeecontrol.drivers.wmf.internal.WmfDriver;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
@@ -189,6 +200,46 @@ class MachineSshServerTest {
         assertEquals(0, backup.code());
         String file = backup.out().trim().substring("recipes saved to ".length());
         assertTrue(dir.resolve("machines").resolve(serial).resolve(file).toFile().isFile());
+    }
+
+    /** The drivers' recipe dialects against the machines' side of the formats, over real SSH. */
+    @Test
+    void recipesReadAndWriteThroughEachFamilysDriver() throws Exception {
+        for (MachineDriver driver : List.of(new WmfDriver("test"), new ThermoplanDriver("test"),
+                new DrCoffeeDriver("test"))) {
+            String family = driver.info().family();
+            String serial = machine(family).serial();
+            RecipeDialect dialect = driver.recipes().orElseThrow();
+            Recipe americano = americano(dialect, serial);
+            Map<String, BigDecimal> change = Map.of(RecipeField.COFFEE_G, new BigDecimal("11.5"), RecipeField.PRICE,
+                    new BigDecimal("123.45"), RecipeField.WATER_ML, new BigDecimal("185"));
+            CommandPlan.Exec write = (CommandPlan.Exec) dialect.planWrite(americano.id(), change);
+            Exec written = exec(serial, write.commandLine());
+            assertEquals(0, written.code(), family + ": " + written);
+            Recipe after = americano(dialect, serial);
+            for (Map.Entry<String, BigDecimal> c : change.entrySet()) {
+                assertEquals(0, c.getValue().compareTo(after.values().get(c.getKey())), family + " " + c.getKey()
+                        + ": " + after);
+            }
+            assertEquals(americano.values().get(RecipeField.MILK_ML), after.values().get(RecipeField.MILK_ML),
+                    family + ": untouched values stay");
+        }
+        String wmf = machine("wmf").serial();
+        Exec unknownField = exec(wmf, "wmf-service recipes set 3 sugar_g=4");
+        assertEquals(1, unknownField.code(), unknownField.toString());
+        assertTrue(unknownField.err().contains("unknown recipe value"), unknownField.err());
+        assertEquals(1, exec(wmf, "wmf-service recipes set 999 water_ml=100").code(), "no such slot");
+        assertEquals(1, exec(wmf, "wmf-service recipes set 3 coffee_g=9.55").code(), "more decimals than kept");
+        assertEquals(127, exec(wmf, "wmf-service recipes set 3 water_ml=100;reboot").code(), "not an assignment");
+    }
+
+    private static Recipe americano(RecipeDialect dialect, String serial) throws IOException {
+        Exec listing = exec(serial, ((CommandPlan.Exec) dialect.planRead()).commandLine());
+        assertEquals(0, listing.code(), listing.toString());
+        RecipeRead read = dialect.parse(listing.out());
+        assertTrue(read instanceof RecipeRead.Parsed, serial + ": " + read + "\n" + listing.out());
+        return ((RecipeRead.Parsed) read).recipes().stream().filter(r -> r.product().equals("Americano 200"))
+                .findFirst().orElseThrow();
     }
 
     private static void awaitCaughtUp(String serial) throws InterruptedException {

@@ -2,6 +2,7 @@ package org.coffeecontrol.api.driver;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -31,4 +32,14 @@ public interface MachineDriver {
      * against its {@link ArgSpec}. Unknown commands and bad arguments are {@link CommandPlan.Refused}.
      */
     CommandPlan plan(String commandId, Map<String, String> args);
+
+    /**
+     * How this family reads and writes recipes (RC-2), or empty when none of its models keeps editable recipes.
+     * A default method so that drivers written against 1.0 keep working unchanged.
+     *
+     * @since 1.1
+     */
+    default Optional<RecipeDialect> recipes() {
+        return Optional.empty();
+    }
 }

@@ -2,9 +2,11 @@
  * The machine-driver SPI. A driver is a DS service implementing {@link org.coffeecontrol.api.driver.MachineDriver}
  * for one machine family, registered with the service property {@code coffee.family}. It knows its family's wire
  * format and command set and nothing else: core hands it payloads and gets canonical events back as values.
+ * Since 1.1 a driver may declare a {@link org.coffeecontrol.api.driver.RecipeDialect} for reading and writing
+ * recipes (RC-2) over its own commands.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.coffeecontrol.api.driver;
 
 import org.osgi.annotation.bundle.Export;

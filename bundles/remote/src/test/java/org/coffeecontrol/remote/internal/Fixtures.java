@@ -82,8 +82,13 @@ public final class Fixtures {
         public final Map<Long, EquipmentModel> models = new ConcurrentHashMap<>();
 
         public Equipment add(long id, String serial, long client, String family, String host, int port) {
-            long modelId = family.hashCode() & 0xffff;
-            models.putIfAbsent(modelId, new EquipmentModel(modelId, family + " model", "maker", "coffee machine",
+            return add(id, serial, client, family, family + " model", host, port);
+        }
+
+        public Equipment add(long id, String serial, long client, String family, String model, String host,
+                int port) {
+            long modelId = model.hashCode() & 0xffff;
+            models.putIfAbsent(modelId, new EquipmentModel(modelId, model, "maker", "coffee machine",
                     family, true, true, 0));
             Equipment e = new Equipment(id, modelId, serial, client, null, host, port, Map.of(), false, Map.of(), 0);
             equipment.put(id, e);
@@ -100,6 +105,7 @@ public final class Fixtures {
                                     List<Equipment> hits = new ArrayList<>();
                                     for (Equipment e : equipment.values()) {
                                         if (caller.canSeeClient(e.posId())
+                                                && (q.clientId() == null || q.clientId().equals(e.posId()))
                                                 && (q.text() == null || e.serialNumber().contains(q.text()))) {
                                             hits.add(e);
                                         }
@@ -113,6 +119,16 @@ public final class Fixtures {
                                 return e;
                             case "model":
                                 return models.get((Long) args[1]);
+                            case "pointOfSale":
+                                return new org.coffeecontrol.api.catalog.PointOfSale((Long) args[1], "POS " + args[1],
+                                        "P" + args[1], (Long) args[1], null, null, null, null, Map.of(), null, null,
+                                        null, null, null, null, null, null, null, null, 0);
+                            case "client":
+                                if (!caller.canSeeClient((Long) args[1])) {
+                                    throw new NotFoundException("Client", args[1]);
+                                }
+                                return new org.coffeecontrol.api.catalog.Client((Long) args[1], "Client " + args[1],
+                                        null, null, null, null, 0);
                             default:
                                 throw new UnsupportedOperationException(method.getName());
                         }

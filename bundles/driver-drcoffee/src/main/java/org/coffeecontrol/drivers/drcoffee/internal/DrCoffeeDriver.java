@@ -3,6 +3,7 @@ package org.coffeecontrol.drivers.drcoffee.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.coffeecontrol.api.driver.Capability;
 import org.coffeecontrol.api.driver.CommandPlan;
@@ -10,6 +11,7 @@ import org.coffeecontrol.api.driver.CommandSpec;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.DriverInfo;
 import org.coffeecontrol.api.driver.MachineDriver;
+import org.coffeecontrol.api.driver.RecipeDialect;
 import org.coffeecontrol.api.driver.TelemetryBatch;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -21,6 +23,8 @@ public final class DrCoffeeDriver implements MachineDriver {
 
     static final String FAMILY = "drcoffee";
     static final String CONTENT_TYPE = "text/vnd.coffeecontrol.drcoffee-lines";
+
+    private static final Optional<RecipeDialect> RECIPES = Optional.of(new DrCoffeeRecipes());
 
     private final DriverInfo info;
 
@@ -56,5 +60,10 @@ public final class DrCoffeeDriver implements MachineDriver {
     @Override
     public CommandPlan plan(String commandId, Map<String, String> args) {
         return DrCoffeeCommands.TABLE.plan(commandId, args);
+    }
+
+    @Override
+    public Optional<RecipeDialect> recipes() {
+        return RECIPES;
     }
 }

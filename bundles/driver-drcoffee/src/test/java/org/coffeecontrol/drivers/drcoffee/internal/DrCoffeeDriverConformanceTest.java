@@ -50,6 +50,14 @@ class DrCoffeeDriverConformanceTest extends DriverConformanceTest {
                 .collect(Collectors.joining("\n"))).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Quoted verbatim in the README's Recipes section. */
+    static final String RECIPE_LISTING = "RCP;1;Espresso;9.0;30;0;92;105.00\nRCP;4;Cappuccino 200;9.0;80;120;92;220.00\nEND;2\n";
+
+    @Override
+    protected String recipeListing() {
+        return RECIPE_LISTING;
+    }
+
     @Override
     protected Map<String, Map<String, String>> validArguments() {
         return Map.of("enter-service-pin", Map.of("pin", "1234"), "enter-pin", Map.of("pin", "123456"),

@@ -3,6 +3,7 @@ package org.coffeecontrol.drivers.thermoplan.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.coffeecontrol.api.driver.Capability;
 import org.coffeecontrol.api.driver.CommandPlan;
@@ -10,6 +11,7 @@ import org.coffeecontrol.api.driver.CommandSpec;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.DriverInfo;
 import org.coffeecontrol.api.driver.MachineDriver;
+import org.coffeecontrol.api.driver.RecipeDialect;
 import org.coffeecontrol.api.driver.TelemetryBatch;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,6 +24,8 @@ public final class ThermoplanDriver implements MachineDriver {
 
     static final String FAMILY = "thermoplan";
     static final String CONTENT_TYPE = "text/vnd.coffeecontrol.thermoplan-d2d";
+
+    private static final Optional<RecipeDialect> RECIPES = Optional.of(new ThermoplanRecipes());
 
     private final DriverInfo info;
 
@@ -57,5 +61,10 @@ public final class ThermoplanDriver implements MachineDriver {
     @Override
     public CommandPlan plan(String commandId, Map<String, String> args) {
         return ThermoplanCommands.TABLE.plan(commandId, args);
+    }
+
+    @Override
+    public Optional<RecipeDialect> recipes() {
+        return RECIPES;
     }
 }

@@ -53,6 +53,14 @@ class ThermoplanDriverConformanceTest extends DriverConformanceTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Quoted verbatim in the README's Recipes section. */
+    static final String RECIPE_LISTING = "beverage.1.name=Espresso\nbeverage.1.powder=9.0\nbeverage.1.water=30\nbeverage.1.milk=0\nbeverage.1.temp=94\nbeverage.1.price_cents=10500\nbeverage.4.name=Cappuccino 200\nbeverage.4.powder=9.0\nbeverage.4.water=80\nbeverage.4.milk=120\nbeverage.4.temp=94\nbeverage.4.price_cents=22000\n";
+
+    @Override
+    protected String recipeListing() {
+        return RECIPE_LISTING;
+    }
+
     @Override
     protected Map<String, Map<String, String>> validArguments() {
         return Map.of("enter-service-pin", Map.of("pin", "1234"), "enter-pin", Map.of("pin", "0000"),

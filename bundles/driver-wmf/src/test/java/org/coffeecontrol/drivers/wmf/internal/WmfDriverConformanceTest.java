@@ -51,6 +51,14 @@ class WmfDriverConformanceTest extends DriverConformanceTest {
                 + "]}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Quoted verbatim in the README's Recipes section. */
+    static final String RECIPE_LISTING = "ID\tPRODUCT\tCOFFEE_G\tWATER_ML\tMILK_ML\tTEMPERATURE_C\tPRICE\n1\tEspresso\t9.0\t30\t0\t93\t105.00\n4\tCappuccino 200\t9.0\t80\t120\t93\t220.00\n(2 rows)\n";
+
+    @Override
+    protected String recipeListing() {
+        return RECIPE_LISTING;
+    }
+
     @Override
     protected Map<String, Map<String, String>> validArguments() {
         return Map.of("enter-service-pin", Map.of("pin", "1234"), "enter-pin", Map.of("pin", "987654"),

@@ -17,16 +17,16 @@ import org.coffeecontrol.remote.api.Outcome;
 import org.coffeecontrol.remote.internal.db.Jdbc;
 
 /** The command history (RC-1): one row per run or refused attempt. */
-final class CommandRunStore {
+public final class CommandRunStore {
 
     private static final int OUTPUT_COLUMN = 32000;
     private final Jdbc jdbc;
 
-    CommandRunStore(Jdbc jdbc) {
+    public CommandRunStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    CommandRun record(CommandRun r) {
+    public CommandRun record(CommandRun r) {
         long id = jdbc.insert("INSERT INTO cc_remote_command_run (equipment_id, serial_number, family, command_id, args, "
                 + "username, started_at, duration_ms, exit_code, output_text, outcome, message) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

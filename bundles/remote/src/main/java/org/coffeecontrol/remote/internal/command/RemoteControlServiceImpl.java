@@ -104,9 +104,7 @@ public class RemoteControlServiceImpl implements RemoteControlService {
     }
 
     private Duration timeout(Duration planned) {
-        Duration max = gateway.settings().commandTimeout();
-        return planned == null || planned.isNegative() || planned.isZero() || planned.compareTo(max) > 0 ? max
-                : planned;
+        return gateway.settings().commandTimeout(planned);
     }
 
     /** Secret arguments and arguments the command does not know are never stored as given. */

@@ -45,6 +45,16 @@ public final class RemoteSchema {
                 + "duration_ms BIGINT NOT NULL, outcome VARCHAR(30) NOT NULL, row_count INTEGER, "
                 + "message VARCHAR(2000))",
                 "CREATE INDEX ix_remote_sql_equipment ON cc_remote_sql_log (equipment_id, id)"));
+        TABLES.put("CC_REMOTE_RECIPE_CARD", List.of("CREATE TABLE cc_remote_recipe_card ("
+                + "client_id BIGINT NOT NULL PRIMARY KEY, updated_by VARCHAR(100) NOT NULL, "
+                + "updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)"));
+        TABLES.put("CC_REMOTE_RECIPE_CARD_ENTRY", List.of("CREATE TABLE cc_remote_recipe_card_entry ("
+                + "client_id BIGINT NOT NULL, product VARCHAR(100) NOT NULL, field_key VARCHAR(50) NOT NULL, "
+                + "approved DECIMAL(12,4) NOT NULL, tolerance DECIMAL(12,4) NOT NULL, "
+                + "PRIMARY KEY (client_id, product, field_key))"));
+        TABLES.put("CC_REMOTE_SCREEN", List.of("CREATE TABLE cc_remote_screen ("
+                + "equipment_id BIGINT NOT NULL PRIMARY KEY, host VARCHAR(255), port INTEGER, "
+                + "secret VARCHAR(1000), updated_at TIMESTAMP NOT NULL, updated_by VARCHAR(100) NOT NULL)"));
     }
 
     private RemoteSchema() {

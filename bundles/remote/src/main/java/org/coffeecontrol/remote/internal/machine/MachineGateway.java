@@ -40,6 +40,7 @@ public class MachineGateway {
 
     private final CatalogService catalog;
     private final RemoteSettings settings;
+    private final CredentialCipher cipher;
     private final CredentialStore credentials;
     private final SshTransport transport;
     private final Map<String, MachineDriver> drivers = new ConcurrentHashMap<>();
@@ -48,7 +49,8 @@ public class MachineGateway {
     public MachineGateway(@Reference CatalogService catalog, @Reference RemoteDatabase database, RemoteConfig config) {
         this.catalog = catalog;
         this.settings = RemoteSettings.from(config);
-        this.credentials = new CredentialStore(database.jdbc(), CredentialCipher.fromKeyFile(keyFile(config)));
+        this.cipher = CredentialCipher.fromKeyFile(keyFile(config));
+        this.credentials = new CredentialStore(database.jdbc(), cipher);
         this.transport = new SshTransport(settings.transport(), credentials);
     }
 
@@ -94,6 +96,11 @@ public class MachineGateway {
 
     public SshTransport transport() {
         return transport;
+    }
+
+    /** The key that seals every stored machine secret (SSH and VNC passwords). */
+    public CredentialCipher cipher() {
+        return cipher;
     }
 
     public CredentialStore credentials() {

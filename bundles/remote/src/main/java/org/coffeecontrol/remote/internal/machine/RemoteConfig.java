@@ -27,6 +27,24 @@ public @interface RemoteConfig {
     @AttributeDefinition(description = "Roles that may set machine credentials and see access data")
     String credentialRoles() default "TECH_SUPPORT";
 
+    @AttributeDefinition(description = "Roles that may read machine recipes, recipe cards and run the drift check")
+    String recipeReadRoles() default "OPERATOR,TECH_SUPPORT";
+
+    @AttributeDefinition(description = "Roles that may write recipes and bring a machine back to its client's card")
+    String recipeWriteRoles() default "TECH_SUPPORT";
+
+    @AttributeDefinition(description = "Roles that may change a client's approved recipe card")
+    String recipeCardRoles() default "TECH_SUPPORT,SERVICE_ADMIN";
+
+    @AttributeDefinition(description = "Roles that may see a machine's VNC host and port")
+    String screenRoles() default "OPERATOR,TECH_SUPPORT";
+
+    @AttributeDefinition(description = "Roles that see the VNC password (and may set VNC data)")
+    String screenPasswordRoles() default "TECH_SUPPORT";
+
+    @AttributeDefinition(description = "Machines whose recipes a drift check reads at once")
+    int driftParallelism() default 8;
+
     @AttributeDefinition(description = "TCP connect, key exchange and login, in milliseconds")
     int connectTimeoutMillis() default 5000;
 

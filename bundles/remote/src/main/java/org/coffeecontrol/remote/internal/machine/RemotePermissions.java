@@ -12,7 +12,12 @@ import org.coffeecontrol.api.security.Role;
 
 /** Which roles may do what; ADMIN passes every check (as {@link Caller#require} does). */
 public record RemotePermissions(Set<Role> readCommands, Set<Role> changeCommands, Map<String, Set<Role>> perCommand,
-        Set<Role> sql, Set<Role> files, Set<Role> credentials) {
+        Set<Role> sql, Set<Role> files, Set<Role> credentials, Recipes recipes) {
+
+    /** Recipes (RC-2) and the remote screen (RC-7). */
+    public record Recipes(Set<Role> read, Set<Role> write, Set<Role> card, Set<Role> screen,
+            Set<Role> screenPassword) {
+    }
 
     public RemotePermissions {
         perCommand = Map.copyOf(perCommand);
@@ -32,7 +37,10 @@ public record RemotePermissions(Set<Role> readCommands, Set<Role> changeCommands
             overrides.put(kv[0].strip(), roles(kv[1], "[|]"));
         }
         return new RemotePermissions(roles(c.readCommandRoles(), ","), roles(c.changeCommandRoles(), ","), overrides,
-                roles(c.sqlRoles(), ","), roles(c.fileRoles(), ","), roles(c.credentialRoles(), ","));
+                roles(c.sqlRoles(), ","), roles(c.fileRoles(), ","), roles(c.credentialRoles(), ","),
+                new Recipes(roles(c.recipeReadRoles(), ","), roles(c.recipeWriteRoles(), ","),
+                        roles(c.recipeCardRoles(), ","), roles(c.screenRoles(), ","),
+                        roles(c.screenPasswordRoles(), ",")));
     }
 
     static Set<Role> roles(String list, String separator) {

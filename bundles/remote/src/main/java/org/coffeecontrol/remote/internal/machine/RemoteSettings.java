@@ -8,7 +8,8 @@ import org.coffeecontrol.remote.internal.transport.TransportSettings;
 
 /** The configuration, parsed and checked once. */
 public record RemoteSettings(TransportSettings transport, RemotePermissions permissions, Duration commandTimeout,
-        Duration sqlTimeout, int sqlMaxRows, Duration fileTimeout, long maxFileBytes, List<String> allowedFolders) {
+        Duration sqlTimeout, int sqlMaxRows, Duration fileTimeout, long maxFileBytes, List<String> allowedFolders,
+        int driftParallelism) {
 
     public static RemoteSettings from(RemoteConfig c) {
         List<String> folders = Arrays.stream(c.allowedFolders().split(",")).map(String::strip)
@@ -27,7 +28,14 @@ public record RemoteSettings(TransportSettings transport, RemotePermissions perm
                 Duration.ofSeconds(positive(c.sqlTimeoutSeconds(), "sqlTimeoutSeconds")),
                 Math.min(positive(c.sqlMaxRows(), "sqlMaxRows"), 1000),
                 Duration.ofSeconds(positive(c.fileTimeoutSeconds(), "fileTimeoutSeconds")),
-                Math.max(1, c.maxFileBytes()), folders);
+                Math.max(1, c.maxFileBytes()), folders,
+                positive(c.driftParallelism(), "driftParallelism"));
+    }
+
+    /** What a driver planned, bounded by the configured command timeout (which also stands in for none). */
+    public Duration commandTimeout(Duration planned) {
+        return planned == null || planned.isNegative() || planned.isZero() || planned.compareTo(commandTimeout) > 0
+                ? commandTimeout : planned;
     }
 
     private static int positive(int value, String name) {

@@ -79,7 +79,7 @@ public class RemoteResource {
     }
 
     /** Completes with the bare failure: JAX-RS maps the api's exceptions, not a CompletionException around them. */
-    private static <T> CompletionStage<T> async(CompletableFuture<T> work) {
+    static <T> CompletionStage<T> async(CompletableFuture<T> work) {
         CompletableFuture<T> out = new CompletableFuture<>();
         work.whenComplete((value, failure) -> {
             if (failure != null) {
