@@ -1,5 +1,5 @@
 /**
- * Tickets and service (TKT-1..TKT-5): tickets with their lines, files, signature and history; the operator queue
+ * Tickets and service (TKT-1..TKT-9): tickets with their lines, files, signature and history; the operator queue
  * with managers' priority rules; dispatch to mechanics; monthly audit planning with inspection checklists. Every
  * method takes the {@link org.coffeecontrol.api.security.Caller} and shows only the clients it may see; tickets of
  * other clients behave as if they did not exist. Failures are the api's exceptions
@@ -7,7 +7,7 @@
  * duplicate external number, AccessDenied); a rejected call changes nothing.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.coffeecontrol.tickets.api;
 
 import org.osgi.annotation.bundle.Export;

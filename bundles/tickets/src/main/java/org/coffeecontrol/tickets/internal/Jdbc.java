@@ -12,21 +12,21 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** Transactions and the nullable-column conversions of the ticket stores. */
-final class Jdbc {
+public final class Jdbc {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     private final DataSource ds;
 
-    Jdbc(DataSource ds) {
+    public Jdbc(DataSource ds) {
         this.ds = ds;
     }
 
     /** One transaction; an exception (including the api's expected failures) rolls everything back. */
-    <T> T tx(Work<T> work) {
+    public <T> T tx(Work<T> work) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -42,7 +42,7 @@ final class Jdbc {
         }
     }
 
-    <T> T read(Work<T> work) {
+    public <T> T read(Work<T> work) {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -50,7 +50,7 @@ final class Jdbc {
         }
     }
 
-    static PreparedStatement bind(Connection c, String sql, List<?> args) throws SQLException {
+    public static PreparedStatement bind(Connection c, String sql, List<?> args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.size(); i++) {
             Object a = args.get(i);
@@ -67,13 +67,13 @@ final class Jdbc {
         return ps;
     }
 
-    static int update(Connection c, String sql, Object... args) throws SQLException {
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = bind(c, sql, java.util.Arrays.asList(args))) {
             return ps.executeUpdate();
         }
     }
 
-    static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
+    public static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(i, Types.TIMESTAMP);
         } else {
@@ -81,7 +81,7 @@ final class Jdbc {
         }
     }
 
-    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    public static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.BIGINT);
         } else {
@@ -89,7 +89,7 @@ final class Jdbc {
         }
     }
 
-    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+    public static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.INTEGER);
         } else {
@@ -97,7 +97,7 @@ final class Jdbc {
         }
     }
 
-    static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+    public static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
         if (v == null || v.isNaN() || v.isInfinite()) {
             ps.setNull(i, Types.DOUBLE);
         } else {
@@ -105,22 +105,22 @@ final class Jdbc {
         }
     }
 
-    static Instant time(ResultSet rs, String col) throws SQLException {
+    public static Instant time(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant();
     }
 
-    static Long longOrNull(ResultSet rs, String col) throws SQLException {
+    public static Long longOrNull(ResultSet rs, String col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : v;
     }
 
-    static Integer intOrNull(ResultSet rs, String col) throws SQLException {
+    public static Integer intOrNull(ResultSet rs, String col) throws SQLException {
         int v = rs.getInt(col);
         return rs.wasNull() ? null : v;
     }
 
-    static Double doubleOrNull(ResultSet rs, String col) throws SQLException {
+    public static Double doubleOrNull(ResultSet rs, String col) throws SQLException {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;
     }

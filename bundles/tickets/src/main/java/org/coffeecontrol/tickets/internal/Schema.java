@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * so that the bundle can be added to or upgraded in a running platform on its own. Released scripts are never
  * edited. The only difference between the databases, the binary column type, is filled in here.
  */
-final class Schema {
+public final class Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
     static final String TABLE = "cc_tkt_schema";
@@ -33,21 +33,29 @@ final class Schema {
     }
 
     static int migrate(DataSource ds) throws SQLException {
+        return migrate(ds, TABLE, SCRIPTS);
+    }
+
+    /**
+     * Applies the scripts not yet recorded in {@code table}; other parts of this bundle keep their own table and
+     * numbering so that their scripts never collide with the ticket core's.
+     */
+    public static int migrate(DataSource ds, String table, List<String> scripts) throws SQLException {
         try (Connection c = ds.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            if (!exists(c)) {
+            if (!exists(c, table)) {
                 try (Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE " + TABLE + " (version INTEGER NOT NULL PRIMARY KEY, "
+                    st.execute("CREATE TABLE " + table + " (version INTEGER NOT NULL PRIMARY KEY, "
                             + "script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
                 }
             }
             int current;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(version) FROM " + TABLE)) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(version) FROM " + table)) {
                 rs.next();
                 current = rs.getInt(1);
             }
-            for (int v = current + 1; v <= SCRIPTS.size(); v++) {
-                String script = SCRIPTS.get(v - 1);
+            for (int v = current + 1; v <= scripts.size(); v++) {
+                String script = scripts.get(v - 1);
                 LOG.info("Tickets schema version {}: {}", v, script);
                 String sql = load(script).replace("${BLOB}", postgres ? "BYTEA" : "BLOB");
                 c.setAutoCommit(false);
@@ -55,7 +63,7 @@ final class Schema {
                     for (String s : statements(sql)) {
                         st.execute(s);
                     }
-                    Jdbc.update(c, "INSERT INTO " + TABLE + " (version, script, applied_at) VALUES (?, ?, ?)", v,
+                    Jdbc.update(c, "INSERT INTO " + table + " (version, script, applied_at) VALUES (?, ?, ?)", v,
                             script, Instant.now());
                     c.commit();
                 } catch (SQLException e) {
@@ -65,13 +73,13 @@ final class Schema {
                     c.setAutoCommit(true);
                 }
             }
-            return SCRIPTS.size();
+            return scripts.size();
         }
     }
 
-    private static boolean exists(Connection c) throws SQLException {
+    private static boolean exists(Connection c, String table) throws SQLException {
         // unquoted names: upper case in Derby's catalogue, lower case in PostgreSQL's
-        for (String n : List.of(TABLE.toUpperCase(Locale.ROOT), TABLE)) {
+        for (String n : List.of(table.toUpperCase(Locale.ROOT), table)) {
             try (ResultSet rs = c.getMetaData().getTables(null, null, n, null)) {
                 if (rs.next()) {
                     return true;
