@@ -26,7 +26,8 @@ class RbacIT {
 
     /** The only operations that may answer without credentials. */
     static final Set<String> PUBLIC = Set.of("GET /api/health", "GET /api/openapi.json", "GET /api/docs",
-            "GET /api/docs/{file}", "POST /api/telemetry/{family}/{serial}");
+            "GET /api/docs/{file}", "POST /api/telemetry/{family}/{serial}",
+            "POST /api/telemetry/{family}/{serial}/jobs/{jobId}/result");
 
     static final List<String> ROLES = List.of("ADMIN", "OPERATOR", "TECH_SUPPORT", "SERVICE_ADMIN", "ENGINEER",
             "MANAGER", "FINANCE", "CLIENT");

@@ -24,6 +24,7 @@ import org.coffeecontrol.simulator.platform.PlatformException;
 import org.coffeecontrol.simulator.platform.PlatformSeeder;
 import org.coffeecontrol.simulator.platform.TelemetryTransport;
 import org.coffeecontrol.simulator.platform.UploadResult;
+import org.coffeecontrol.simulator.ssh.MachineJobs;
 import org.coffeecontrol.simulator.ssh.MachineShell;
 import org.coffeecontrol.simulator.ssh.MachineSshServer;
 import org.coffeecontrol.simulator.wire.WireEncoders;
@@ -83,6 +84,7 @@ public final class Main {
                 .withSpeed(o.speed()).withUploadInterval(o.uploadInterval()).withThreads(o.threads());
         Simulator sim = new Simulator(fleet, settings, WireEncoders::forFamily, transport, Clock.systemUTC());
         MachineShell shell = new MachineShell(sim, o.workDir().resolve("machines"), Clock.systemUTC());
+        sim.onJob(new MachineJobs(shell, transport, o.seed()));
         MachineSshServer ssh = null;
         if (o.sshPort() > 0) {
             ssh = new MachineSshServer(shell, o.sshBind(), o.sshPort(), o.workDir().resolve("hostkey.ser"));

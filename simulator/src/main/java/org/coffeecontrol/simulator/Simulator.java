@@ -87,6 +87,14 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /** What a machine's daemon does with a job the platform handed it (e.g. deferred SQL). */
+    @FunctionalInterface
+    public interface JobHandler {
+        /** @param job the job as the platform sent it: one JSON object */
+        void handle(SimMachine machine, String job);
+    }
+
+    private volatile JobHandler jobHandler = (machine, job) -> { };
     private final FleetModel fleet;
     private final Settings settings;
     private final Clock wallClock;
@@ -108,9 +116,13 @@ public final class Simulator implements AutoCloseable {
             Outbox outbox = new Outbox(m.serial(), Secrets.telemetrySecret(seed, m.serial()),
                     encoders.apply(m.family()), transport, stats, settings.outboxCapacity(), settings.baseBackoff(),
                     settings.maxBackoff());
-            outbox.onJob(job -> LOG.info("{} received job {}", m.serial(), job));
-            machines.put(m.serial(), new SimMachine(m, fleet.posOf(m), fleet.generator(m.serial(), settings.from()),
-                    outbox));
+            SimMachine machine = new SimMachine(m, fleet.posOf(m), fleet.generator(m.serial(), settings.from()),
+                    outbox);
+            outbox.onJob(job -> {
+                LOG.info("{} received job {}", m.serial(), job);
+                jobHandler.handle(machine, job);
+            });
+            machines.put(m.serial(), machine);
         }
         this.done = new CountDownLatch(machines.size());
         this.scheduler = new ScheduledThreadPoolExecutor(settings.threads(), r -> {
@@ -119,6 +131,11 @@ public final class Simulator implements AutoCloseable {
             return t;
         });
         this.tickMillis = Math.max(20, Math.min(1000, (long) (EventGenerator.STEP.toMillis() / settings.speed())));
+    }
+
+    /** Runs on the machine's own task, right after the answer that carried the job. */
+    public void onJob(JobHandler handler) {
+        this.jobHandler = handler;
     }
 
     public FleetModel fleet() {

@@ -47,6 +47,32 @@ public final class HttpTelemetryTransport implements TelemetryTransport {
         return interpret(response.statusCode(), response.body());
     }
 
+    @Override
+    public UploadResult postJobResult(String family, String serial, String secret, String jobId, boolean ok,
+            byte[] body) {
+        URI uri = platform.resolve("/api/telemetry/" + enc(family) + "/" + enc(serial) + "/jobs/" + enc(jobId)
+                + "/result?status=" + (ok ? "ok" : "failed"));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Authorization", "Bearer " + secret)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() == 200) {
+                return new UploadResult.Stored(0, 0, -1, List.of());
+            }
+            JsonNode node = parse(r.body());
+            String reason = text(node, "reason", r.body());
+            return r.statusCode() >= 400 && r.statusCode() < 500 ? new UploadResult.Refused(r.statusCode(), abbreviate(reason))
+                    : new UploadResult.Failed("HTTP " + r.statusCode() + ": " + abbreviate(reason));
+        } catch (IOException e) {
+            return new UploadResult.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new UploadResult.Failed("interrupted");
+        }
+    }
+
     UploadResult interpret(int status, String body) {
         JsonNode node = parse(body);
         String reason = text(node, "reason", text(node, "message", body));

@@ -47,5 +47,13 @@ public interface TelemetryService {
 
     List<DriverStatus> drivers();
 
+    /**
+     * The machine with this family and serial, if {@code secret} is its telemetry secret: how machine endpoints
+     * other than ingest (job results) authenticate the daemon. Never throws for bad input.
+     *
+     * @since 1.1
+     */
+    java.util.Optional<PolledMachine> authenticate(String family, String serial, String secret);
+
     List<IngestCounters> counters();
 }

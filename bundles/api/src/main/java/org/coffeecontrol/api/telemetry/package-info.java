@@ -1,6 +1,10 @@
-/** Telemetry ingest, stored canonical events, dead letters and driver status (MON-1, PLT-2). */
+/**
+ * Telemetry ingest, stored canonical events, dead letters and driver status (MON-1, PLT-2), and the machine outbox
+ * whiteboard through which feature bundles hand jobs to machines calling home (1.1: {@link
+ * org.coffeecontrol.api.telemetry.MachineOutbox}, {@link org.coffeecontrol.api.telemetry.TelemetryService#authenticate}).
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.coffeecontrol.api.telemetry;
 
 import org.osgi.annotation.bundle.Export;

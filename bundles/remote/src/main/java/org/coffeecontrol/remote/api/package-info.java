@@ -6,7 +6,7 @@
  * machine never holds the calling thread.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.coffeecontrol.remote.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -274,6 +274,25 @@ public class TelemetryServiceImpl implements TelemetryService {
     }
 
     @Override
+    public java.util.Optional<org.coffeecontrol.api.telemetry.PolledMachine> authenticate(String family, String serial,
+            String secret) {
+        String fam = family == null ? "" : family.toLowerCase(Locale.ROOT);
+        if (fam.isEmpty() || fam.length() > 50 || serial == null || serial.isEmpty() || serial.length() > 100) {
+            return java.util.Optional.empty();
+        }
+        MachineDirectory.Machine machine;
+        try {
+            machine = directory.find(fam, serial);
+        } catch (SQLException e) {
+            throw new OverloadedException("machine directory unavailable: " + e.getMessage());
+        }
+        if (machine == null || !MachineDirectory.secretMatches(machine, secret)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.coffeecontrol.api.telemetry.PolledMachine(machine.id(), fam, serial));
+    }
+
+    @Override
     public void setMachineSecret(Caller caller, long equipmentId, String secret) {
         caller.require("set machine secrets", Role.SERVICE_ADMIN, Role.TECH_SUPPORT);
         catalog.equipment(caller, equipmentId);

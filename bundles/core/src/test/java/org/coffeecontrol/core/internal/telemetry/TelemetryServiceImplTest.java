@@ -141,4 +141,16 @@ class TelemetryServiceImplTest {
         assertEquals(0, count("SELECT COUNT(*) FROM cc_event"));
         assertEquals(1, count("SELECT COUNT(*) FROM cc_dead_letter"));
     }
+
+    @Test
+    void authenticatesMachinesForTheirOtherEndpoints() {
+        var machine = telemetry.authenticate("LINE", "SN1", SECRET).orElseThrow();
+        assertEquals(machineId, machine.equipmentId());
+        assertEquals("line", machine.family());
+        assertEquals("SN1", machine.serial());
+        assertTrue(telemetry.authenticate("line", "SN1", "wrong-secret-xxxxxxxx").isEmpty());
+        assertTrue(telemetry.authenticate("line", "SN1", null).isEmpty());
+        assertTrue(telemetry.authenticate("line", "NOPE", SECRET).isEmpty());
+        assertTrue(telemetry.authenticate(null, null, SECRET).isEmpty());
+    }
 }

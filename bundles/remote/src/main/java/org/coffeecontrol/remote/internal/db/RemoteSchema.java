@@ -55,6 +55,25 @@ public final class RemoteSchema {
         TABLES.put("CC_REMOTE_SCREEN", List.of("CREATE TABLE cc_remote_screen ("
                 + "equipment_id BIGINT NOT NULL PRIMARY KEY, host VARCHAR(255), port INTEGER, "
                 + "secret VARCHAR(1000), updated_at TIMESTAMP NOT NULL, updated_by VARCHAR(100) NOT NULL)"));
+        TABLES.put("CC_REMOTE_DEFERRED_SQL", List.of("CREATE TABLE cc_remote_deferred_sql ("
+                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, equipment_id BIGINT NOT NULL, "
+                + "serial_number VARCHAR(100) NOT NULL, file_name VARCHAR(255) NOT NULL, fast_id VARCHAR(200), "
+                + "sql_text VARCHAR(4000), state VARCHAR(20) NOT NULL, created_by VARCHAR(100) NOT NULL, "
+                + "created_at TIMESTAMP NOT NULL, delivered_at TIMESTAMP, deliveries INTEGER NOT NULL, "
+                + "completed_at TIMESTAMP, result_text VARCHAR(32000), message VARCHAR(2000))",
+                "CREATE INDEX ix_remote_deferred_equipment ON cc_remote_deferred_sql (equipment_id, state)"));
+        TABLES.put("CC_REMOTE_PROMO_CAMPAIGN", List.of("CREATE TABLE cc_remote_promo_campaign ("
+                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, file_name VARCHAR(255) NOT NULL, "
+                + "format VARCHAR(10) NOT NULL, size_bytes BIGINT NOT NULL, width INTEGER NOT NULL, "
+                + "height INTEGER NOT NULL, sha256 VARCHAR(64) NOT NULL, recipients VARCHAR(2000), "
+                + "created_by VARCHAR(100) NOT NULL, created_at TIMESTAMP NOT NULL)"));
+        TABLES.put("CC_REMOTE_PROMO_DELIVERY", List.of("CREATE TABLE cc_remote_promo_delivery ("
+                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, campaign_id BIGINT NOT NULL, "
+                + "equipment_id BIGINT NOT NULL, serial_number VARCHAR(100) NOT NULL, family VARCHAR(50), "
+                + "client_id BIGINT, state VARCHAR(20) NOT NULL, attempts INTEGER NOT NULL, "
+                + "updated_at TIMESTAMP NOT NULL, duration_ms BIGINT, message VARCHAR(2000), "
+                + "CONSTRAINT uq_remote_promo_delivery UNIQUE (campaign_id, equipment_id))",
+                "CREATE INDEX ix_remote_promo_equipment ON cc_remote_promo_delivery (equipment_id, state)"));
     }
 
     private RemoteSchema() {

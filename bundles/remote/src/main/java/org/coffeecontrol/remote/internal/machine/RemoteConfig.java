@@ -79,4 +79,20 @@ public @interface RemoteConfig {
 
     @AttributeDefinition(description = "AES key for stored passwords; empty = ${karaf.data}/coffee-remote/credentials.key")
     String keyFile() default "";
+
+    @AttributeDefinition(description = "Root of the machines' home folders Data/<equipment type>/<serial> for deferred "
+            + "SQL files; empty = ${karaf.data}/Data")
+    String deferredRoot() default "";
+
+    @AttributeDefinition(description = "Seconds after which a deferred query handed out without a result is handed out again")
+    int deferredRedeliverSeconds() default 120;
+
+    @AttributeDefinition(description = "Roles that may distribute promo images and read the send logs")
+    String promoRoles() default "TECH_SUPPORT";
+
+    @AttributeDefinition(description = "Promo image transfers running at once (bounded by maxSessions)")
+    int promoParallel() default 16;
+
+    @AttributeDefinition(description = "Upper bound of one promo image transfer in seconds (after the connect timeout)")
+    int promoTimeoutSeconds() default 30;
 }

@@ -43,7 +43,7 @@ public record RemotePermissions(Set<Role> readCommands, Set<Role> changeCommands
                         roles(c.screenPasswordRoles(), ",")));
     }
 
-    static Set<Role> roles(String list, String separator) {
+    public static Set<Role> roles(String list, String separator) {
         Set<Role> out = EnumSet.noneOf(Role.class);
         for (String r : list.split(separator)) {
             if (!r.isBlank()) {

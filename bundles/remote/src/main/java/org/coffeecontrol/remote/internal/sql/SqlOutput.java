@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * Reads the machine's SQL answer: tab-separated header and rows closed by {@code (n rows)}, or
  * {@code n rows affected}. Anything else is shown as one text column, so no answer is lost.
  */
-final class SqlOutput {
+public final class SqlOutput {
 
-    record Table(List<String> columns, List<List<String>> rows, boolean truncated, Integer rowsAffected) {
+    public record Table(List<String> columns, List<List<String>> rows, boolean truncated, Integer rowsAffected) {
     }
 
     private static final Pattern ROW_COUNT = Pattern.compile("\\((\\d+) rows?\\)");
@@ -21,7 +21,7 @@ final class SqlOutput {
     private SqlOutput() {
     }
 
-    static Table parse(String output, int maxRows) {
+    public static Table parse(String output, int maxRows) {
         List<String> lines = new ArrayList<>(Arrays.asList(output.split("\r?\n", -1)));
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

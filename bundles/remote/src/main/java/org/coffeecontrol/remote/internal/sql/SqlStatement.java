@@ -10,16 +10,16 @@ import org.coffeecontrol.api.ValidationException;
  * INSERT, UPDATE or DELETE statement, no DDL, no procedure calls. The exec line quotes it so that no shell on the
  * machine side ever interprets it.
  */
-final class SqlStatement {
+public final class SqlStatement {
 
-    static final int MAX_CHARS = 4000;
+    public static final int MAX_CHARS = 4000;
     private static final Set<String> ALLOWED = Set.of("SELECT", "VALUES", "INSERT", "UPDATE", "DELETE");
 
     private SqlStatement() {
     }
 
     /** @return the statement without surrounding blanks and a trailing semicolon */
-    static String check(String sql) {
+    public static String check(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new ValidationException("sql", "a statement is required");
         }
