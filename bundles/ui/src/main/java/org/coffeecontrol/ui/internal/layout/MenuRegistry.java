@@ -13,6 +13,7 @@ import org.coffeecontrol.ui.internal.catalog.EquipmentView;
 import org.coffeecontrol.ui.internal.catalog.ModelsView;
 import org.coffeecontrol.ui.internal.catalog.PosView;
 import org.coffeecontrol.ui.internal.catalog.RegionsView;
+import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.views.MainView;
 
@@ -38,7 +39,9 @@ public final class MenuRegistry implements Serializable {
                 new MenuEntry("models", MenuSection.CATALOGUES, "menu.models", "models", ModelsView.class, null),
                 new MenuEntry("pos", MenuSection.CATALOGUES, "menu.pos", "pos", PosView.class, null),
                 new MenuEntry("equipment", MenuSection.CATALOGUES, "menu.equipment", "equipment",
-                        EquipmentView.class, null)));
+                        EquipmentView.class, null),
+                new MenuEntry("recipe-drift", MenuSection.SERVICE, "menu.recipeDrift", "service/recipe-drift",
+                        RecipeDriftView.class, "org.coffeecontrol.remote.api.RecipeService")));
     }
 
     public List<MenuEntry> entries() {

@@ -7,6 +7,8 @@ import org.coffeecontrol.ui.internal.catalog.EquipmentView;
 import org.coffeecontrol.ui.internal.catalog.ModelsView;
 import org.coffeecontrol.ui.internal.catalog.PosView;
 import org.coffeecontrol.ui.internal.catalog.RegionsView;
+import org.coffeecontrol.ui.internal.remote.MachineRemoteView;
+import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
 import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
 
@@ -16,7 +18,8 @@ import com.vaadin.flow.component.Component;
 public final class Routes {
 
     public static final List<Class<? extends Component>> ALL = List.of(LoginView.class, MainView.class,
-            ClientsView.class, RegionsView.class, ModelsView.class, PosView.class, EquipmentView.class);
+            ClientsView.class, RegionsView.class, ModelsView.class, PosView.class, EquipmentView.class,
+            MachineRemoteView.class, RecipeDriftView.class);
 
     private Routes() {
     }
