@@ -11,6 +11,7 @@ import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.catalog.CatalogQuery;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.Equipment;
+import org.coffeecontrol.api.catalog.EquipmentModel;
 import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.UserService;
@@ -90,6 +91,10 @@ public final class SourcesFixture {
                                 .filter(e -> q.posId() == null || q.posId().equals(e.posId()))
                                 .filter(e -> caller.canSeeClient(fleet.pos.get(e.posId()).clientId())).toList();
                         return new Page<>(list, list.size(), 0, 1000);
+                    }
+                    if (m.getName().equals("model")) {
+                        return new EquipmentModel((Long) args[1], "WMF 1500S+", "WMF", "coffee machine", "wmf", true,
+                                true, 0);
                     }
                     try {
                         return m.invoke(base, args);

@@ -42,6 +42,14 @@ class ActPdfTest {
         return out.toByteArray();
     }
 
+    static byte[] pngUnchecked() {
+        try {
+            return png();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void cyrillicTextSurvivesARoundTripThroughTheEmbeddedFont() throws Exception {
         byte[] pdf = new ActPdf(ZoneId.of("Europe/Moscow")).render(act(png()));
