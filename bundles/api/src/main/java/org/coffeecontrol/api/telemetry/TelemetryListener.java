@@ -8,8 +8,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Whiteboard service: told about every newly stored event right after its commit (duplicates are not repeated),
- * so feature bundles such as monitoring keep live state without polling the database. Called from the single
- * ingest writer thread: return quickly (hand heavy work to your own executor) and never throw.
+ * so feature bundles such as monitoring keep live state without polling the database. Called from the ingest
+ * writer threads, one call at a time (never concurrently; each machine's events in commit order): return quickly
+ * (hand heavy work to your own executor) and never throw.
  */
 @ConsumerType
 public interface TelemetryListener {

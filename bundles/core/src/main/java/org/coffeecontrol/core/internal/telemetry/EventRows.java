@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Calendar;
 
 import org.coffeecontrol.api.driver.MachineEvent;
 
@@ -17,10 +18,12 @@ final class EventRows {
     private EventRows() {
     }
 
-    static void bind(PreparedStatement ps, long equipmentId, MachineEvent e, Timestamp receivedAt) throws SQLException {
+    /** @param calendar reused by the caller's thread: spares the driver a new calendar per timestamp */
+    static void bind(PreparedStatement ps, long equipmentId, MachineEvent e, Timestamp receivedAt, Calendar calendar)
+            throws SQLException {
         ps.setLong(1, equipmentId);
         ps.setLong(2, e.seq());
-        ps.setTimestamp(3, Timestamp.from(e.time()));
+        ps.setTimestamp(3, Timestamp.from(e.time()), calendar);
         String kind;
         String code = null;
         String text = null;
@@ -72,8 +75,8 @@ final class EventRows {
         }
         ps.setString(8, clip(unit, 16));
         ps.setString(9, severity);
-        ps.setTimestamp(10, end == null ? null : Timestamp.from(end));
-        ps.setTimestamp(11, receivedAt);
+        ps.setTimestamp(10, end == null ? null : Timestamp.from(end), calendar);
+        ps.setTimestamp(11, receivedAt, calendar);
     }
 
     static String clip(String s, int max) {

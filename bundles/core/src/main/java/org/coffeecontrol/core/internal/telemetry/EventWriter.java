@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores decoded batches with group commit: one writer thread takes every batch waiting, removes events already
- * stored (resends), inserts the rest and commits once, then completes each batch's future. A batch is
- * acknowledged only after that commit, so acknowledged means durable; many machines share one log flush, which is
- * what makes the rate independent of how small their batches are. Being the only writer also serialises batches
- * of the same machine, so duplicate detection needs no locks.
+ * Stores decoded batches with group commit. Machines are spread over a few partitions by equipment id; each
+ * partition has one writer thread that takes every batch waiting, removes events already stored (resends), inserts
+ * the rest and commits once, then completes each batch's future. A batch is acknowledged only after that commit,
+ * so acknowledged means durable; many machines share one log flush, which makes the rate independent of how small
+ * their batches are. All batches of one machine go through the same writer, so duplicate detection needs no locks,
+ * and the writer can remember the highest stored sequence number of each machine: a batch that only carries newer
+ * numbers (the normal case) needs no lookup at all.
  */
 final class EventWriter implements AutoCloseable {
 
@@ -43,25 +47,27 @@ final class EventWriter implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final BlockingQueue<Job> queue;
+    private final Partition[] partitions;
     private final int maxEventsPerCommit;
-    private final Thread thread;
     private final Consumer<Map<Long, List<MachineEvent>>> afterCommit;
+    /** Listeners are promised one call at a time, whichever partition committed. */
+    private final Object listenerLock = new Object();
     private volatile boolean running = true;
 
     /**
-     * @param afterCommit sees every newly stored event, per machine, after each commit (for live state); must be
-     *                    fast and must not throw
+     * @param partitions  writer threads; two keep both cores busy on a small machine while one flushes its log
+     * @param afterCommit sees every newly stored event, per machine, after each commit (for live state); calls are
+     *                    serialised; must be fast and must not throw
      */
-    EventWriter(DataSource dataSource, int queueCapacity, int maxEventsPerCommit,
+    EventWriter(DataSource dataSource, int partitions, int queueCapacity, int maxEventsPerCommit,
             Consumer<Map<Long, List<MachineEvent>>> afterCommit) {
         this.dataSource = dataSource;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxEventsPerCommit = maxEventsPerCommit;
         this.afterCommit = afterCommit;
-        this.thread = new Thread(this::run, "coffee-event-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.partitions = new Partition[Math.max(1, partitions)];
+        for (int i = 0; i < this.partitions.length; i++) {
+            this.partitions[i] = new Partition(i, Math.max(1, queueCapacity / this.partitions.length));
+        }
     }
 
     /**
@@ -71,90 +77,166 @@ final class EventWriter implements AutoCloseable {
     CompletableFuture<Outcome> submit(long equipmentId, List<MachineEvent> events, long waitMillis)
             throws InterruptedException {
         Job job = new Job(equipmentId, events, new CompletableFuture<>());
-        return queue.offer(job, waitMillis, TimeUnit.MILLISECONDS) ? job.done() : null;
+        Partition p = partitions[Math.floorMod(Long.hashCode(equipmentId), partitions.length)];
+        return p.queue.offer(job, waitMillis, TimeUnit.MILLISECONDS) ? job.done() : null;
     }
 
     int backlog() {
-        return queue.size();
+        int n = 0;
+        for (Partition p : partitions) {
+            n += p.queue.size();
+        }
+        return n;
     }
 
-    private void run() {
-        List<Job> group = new ArrayList<>();
-        while (running) {
+    @Override
+    public void close() {
+        running = false;
+        for (Partition p : partitions) {
+            p.thread.interrupt();
+        }
+        for (Partition p : partitions) {
             try {
-                Job first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                int events = first.events().size();
-                Job next;
-                while (events < maxEventsPerCommit && (next = queue.poll()) != null) {
-                    group.add(next);
-                    events += next.events().size();
-                }
-                write(group);
+                p.thread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                LOG.error("Event writer failed a group of {} batches", group.size(), e);
-                group.forEach(j -> j.done().completeExceptionally(e));
-            } finally {
-                group.clear();
             }
-        }
-        Job left;
-        while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new IllegalStateException("platform stopping"));
         }
     }
 
-    private void write(List<Job> group) {
-        Map<Long, Set<Long>> seen = new HashMap<>();
-        Map<Long, List<MachineEvent>> fresh = new HashMap<>();
-        Outcome[] outcomes = new Outcome[group.size()];
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement insert = c.prepareStatement(EventRows.INSERT)) {
-                    for (int i = 0; i < group.size(); i++) {
-                        Job job = group.get(i);
-                        Set<Long> known = seen.computeIfAbsent(job.equipmentId(), id -> new HashSet<>());
-                        storedSeqs(c, job, known);
-                        int accepted = 0;
-                        List<MachineEvent> stored = fresh.computeIfAbsent(job.equipmentId(), id -> new ArrayList<>());
-                        for (MachineEvent e : job.events()) {
-                            if (known.add(e.seq())) {
-                                EventRows.bind(insert, job.equipmentId(), e, now);
-                                insert.addBatch();
-                                stored.add(e);
-                                accepted++;
-                            }
-                        }
-                        outcomes[i] = new Outcome(accepted, job.events().size() - accepted);
+    private final class Partition {
+        final BlockingQueue<Job> queue;
+        final Thread thread;
+        /** Highest sequence number committed per machine of this partition, as far as this writer knows. */
+        final Map<Long, Long> committedMax = new HashMap<>();
+        /** Derby builds a calendar for every TIMESTAMP parameter bound without one: reuse ours (default zone). */
+        final Calendar calendar = new GregorianCalendar();
+
+        Partition(int index, int capacity) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.thread = new Thread(this::run, "coffee-event-writer-" + index);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            List<Job> group = new ArrayList<>();
+            while (running) {
+                try {
+                    Job first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
                     }
-                    insert.executeBatch();
+                    group.add(first);
+                    int events = first.events().size();
+                    Job next;
+                    while (events < maxEventsPerCommit && (next = queue.poll()) != null) {
+                        group.add(next);
+                        events += next.events().size();
+                    }
+                    write(group);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (RuntimeException e) {
+                    LOG.error("Event writer failed a group of {} batches", group.size(), e);
+                    forget(group);
+                    group.forEach(j -> j.done().completeExceptionally(e));
+                } finally {
+                    group.clear();
                 }
-                updateContacts(c, group, now);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            LOG.warn("Could not store {} batches, machines will resend: {}", group.size(), e.getMessage());
-            group.forEach(j -> j.done().completeExceptionally(e));
-            return;
+            Job left;
+            while ((left = queue.poll()) != null) {
+                left.done().completeExceptionally(new IllegalStateException("platform stopping"));
+            }
         }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).done().complete(outcomes[i]);
+
+        private void write(List<Job> group) {
+            Map<Long, Set<Long>> seen = new HashMap<>();
+            Map<Long, List<MachineEvent>> fresh = new HashMap<>();
+            Map<Long, Long> newMax = new HashMap<>();
+            Outcome[] outcomes = new Outcome[group.size()];
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    try (PreparedStatement insert = c.prepareStatement(EventRows.INSERT)) {
+                        for (int i = 0; i < group.size(); i++) {
+                            Job job = group.get(i);
+                            Set<Long> known = seen.computeIfAbsent(job.equipmentId(), id -> new HashSet<>());
+                            if (mayHoldStored(c, job)) {
+                                storedSeqs(c, job, known);
+                            }
+                            int accepted = 0;
+                            List<MachineEvent> stored = fresh.computeIfAbsent(job.equipmentId(),
+                                    id -> new ArrayList<>());
+                            for (MachineEvent e : job.events()) {
+                                if (known.add(e.seq())) {
+                                    EventRows.bind(insert, job.equipmentId(), e, now, calendar);
+                                    insert.addBatch();
+                                    stored.add(e);
+                                    newMax.merge(job.equipmentId(), e.seq(), Math::max);
+                                    accepted++;
+                                }
+                            }
+                            outcomes[i] = new Outcome(accepted, job.events().size() - accepted);
+                        }
+                        insert.executeBatch();
+                    }
+                    updateContacts(c, group, now);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                LOG.warn("Could not store {} batches, machines will resend: {}", group.size(), e.getMessage());
+                forget(group);
+                group.forEach(j -> j.done().completeExceptionally(e));
+                return;
+            }
+            newMax.forEach((id, max) -> committedMax.merge(id, max, Math::max));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).done().complete(outcomes[i]);
+            }
+            try {
+                synchronized (listenerLock) {
+                    afterCommit.accept(fresh);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Live-state update failed after a commit", e);
+            }
         }
-        try {
-            afterCommit.accept(fresh);
-        } catch (RuntimeException e) {
-            LOG.warn("Live-state update failed after a commit", e);
+
+        /** False when every event of the batch is newer than anything stored for its machine. */
+        private boolean mayHoldStored(Connection c, Job job) throws SQLException {
+            if (job.events().isEmpty()) {
+                return false;
+            }
+            Long max = committedMax.get(job.equipmentId());
+            if (max == null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT MAX(seq) FROM cc_event WHERE equipment_id = ?")) {
+                    ps.setLong(1, job.equipmentId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        long m = rs.getLong(1);
+                        max = rs.wasNull() ? Long.MIN_VALUE : m;
+                    }
+                }
+                committedMax.put(job.equipmentId(), max);
+            }
+            long min = Long.MAX_VALUE;
+            for (MachineEvent e : job.events()) {
+                min = Math.min(min, e.seq());
+            }
+            return min <= max;
+        }
+
+        /** After a failed commit nothing is known for sure about these machines: ask the database next time. */
+        private void forget(List<Job> group) {
+            group.forEach(j -> committedMax.remove(j.equipmentId()));
         }
     }
 
@@ -165,9 +247,6 @@ final class EventWriter implements AutoCloseable {
         for (MachineEvent e : job.events()) {
             min = Math.min(min, e.seq());
             max = Math.max(max, e.seq());
-        }
-        if (job.events().isEmpty()) {
-            return;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT seq FROM cc_event WHERE equipment_id = ? AND seq BETWEEN ? AND ?")) {
@@ -215,17 +294,6 @@ final class EventWriter implements AutoCloseable {
                     insert.executeUpdate();
                 }
             }
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

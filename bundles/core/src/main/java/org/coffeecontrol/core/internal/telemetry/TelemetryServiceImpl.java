@@ -80,13 +80,16 @@ public class TelemetryServiceImpl implements TelemetryService {
         final AtomicLong unauthorized = new AtomicLong();
     }
 
+    /** One writer flushes its log while the other fills its batch; more only help with more cores. */
+    static final int WRITER_PARTITIONS = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+
     @Activate
     public TelemetryServiceImpl(@Reference CoreDatabase db, @Reference CatalogService catalog) {
         this.db = db;
         this.catalog = catalog;
         this.directory = new MachineDirectory(db.dataSource());
         this.deadLetters = new DeadLetterStore(db.dataSource());
-        this.writer = new EventWriter(db.dataSource(), 20_000, 20_000, this::notifyListeners);
+        this.writer = new EventWriter(db.dataSource(), WRITER_PARTITIONS, 20_000, 20_000, this::notifyListeners);
     }
 
     @Deactivate
