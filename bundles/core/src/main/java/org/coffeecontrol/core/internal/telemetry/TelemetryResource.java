@@ -85,8 +85,10 @@ public class TelemetryResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(@PathParam("family") String family, @PathParam("serial") String serial,
-            @HeaderParam("Authorization") String authorization, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Authorization") String authorization, @HeaderParam("Content-Type") String declaredType,
+            @HeaderParam(TelemetryContentTypeFilter.ORIGINAL_CONTENT_TYPE) String unparseableType,
             @HeaderParam("Content-Length") Long contentLength, InputStream body) {
+        String contentType = unparseableType != null ? unparseableType : declaredType;
         if (contentLength != null && contentLength > TelemetryService.MAX_BATCH_BYTES) {
             return answer(IngestResult.failed(IngestResult.Status.TOO_LARGE, null,
                     "batch of " + contentLength + " bytes exceeds " + TelemetryService.MAX_BATCH_BYTES + "; split it"));

@@ -10,18 +10,20 @@ import org.coffeecontrol.api.health.HealthStatus;
 import org.coffeecontrol.api.health.HealthStatus.State;
 
 /**
- * The body of {@code GET /api/health}: the worst state of all checks wins, and a platform without a database check
- * is down, because nothing works without the database.
+ * The body of {@code GET /api/health}: the worst state of all checks wins. A platform without a database check is
+ * down, because nothing works without the database, and so is one whose machine endpoint is not published yet:
+ * while either is missing the platform is still starting (or broken), and callers waiting for health must wait.
  */
 public record HealthReport(State status, Map<String, HealthStatus> checks, String version) {
 
     static final String DATABASE = "database";
+    static final String TELEMETRY = "telemetry";
 
     public static HealthReport of(Collection<HealthCheck> checks, String version) {
         Map<String, HealthStatus> results = new LinkedHashMap<>();
         checks.stream().sorted(Comparator.comparing(HealthReport::nameOf)).forEach(c -> results.put(nameOf(c), run(c)));
-        if (!results.containsKey(DATABASE)) {
-            results.put(DATABASE, HealthStatus.down("no database health check is registered"));
+        for (String required : new String[] { DATABASE, TELEMETRY }) {
+            results.putIfAbsent(required, HealthStatus.down("no " + required + " health check is registered yet"));
         }
         State worst = State.UP;
         for (HealthStatus s : results.values()) {
