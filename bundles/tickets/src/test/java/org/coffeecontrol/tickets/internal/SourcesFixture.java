@@ -14,6 +14,7 @@ import org.coffeecontrol.api.catalog.Equipment;
 import org.coffeecontrol.api.catalog.EquipmentModel;
 import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.api.security.UserAccount;
 import org.coffeecontrol.api.security.UserService;
 import org.coffeecontrol.tickets.internal.sources.SourcesDatabase;
 
@@ -74,8 +75,25 @@ public final class SourcesFixture {
         return fleet.clientOne;
     }
 
+    /** The fleet's users, each with the address {@code <username>@example.test}. */
     public UserService users() {
-        return fleet.users();
+        UserService base = fleet.users();
+        return (UserService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { UserService.class },
+                (proxy, m, args) -> {
+                    if (m.getName().equals("user")) {
+                        Caller c = fleet.users.get((String) args[1]);
+                        if (c == null) {
+                            throw new org.coffeecontrol.api.NotFoundException("user", args[1]);
+                        }
+                        return new UserAccount(1L, c.username(), c.username(), c.username() + "@example.test", null,
+                                c.roles(), c.allClients(), c.clientIds(), true, "ru", null, null, 0);
+                    }
+                    try {
+                        return m.invoke(base, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     public long count(String sql) throws Exception {
