@@ -83,8 +83,12 @@ public class TicketInboxImpl implements TicketInbox {
         PointOfSale pos = catalog.pointOfSale(caller, posId);
         IncomingMail mail = new IncomingMail(item.messageId(), List.of(), item.sender(), null, item.subject(),
                 item.body() == null ? "" : item.body(), item.receivedAt(), List.of());
-        String external = item.source() == org.coffeecontrol.tickets.api.TicketSource.EKDS
-                ? MailImporter.Ekds.of("", null).number(item.subject()) : null;
+        String external = switch (item.source()) {
+            case EKDS -> MailImporter.Ekds.of("", null).number(item.subject());
+            // a helpdesk task waiting for its POS keeps its task id, so the connector links the ticket to it
+            case INTRASERVICE -> item.messageId().substring(item.messageId().indexOf(':') + 1);
+            default -> null;
+        };
         Ticket t = importer.open(id, mail, item.source(), external, pos.id(), equipmentId, caller);
         Instant now = clock.instant();
         if (!importer.store().resolve(id, InboxStatus.TRIAGE, InboxStatus.TICKET, "assigned to " + pos.name()
