@@ -128,7 +128,10 @@ public abstract class DriverConformanceTest {
                 () -> assertFalse(info.models().isEmpty(), "models"),
                 () -> assertTrue(info.capabilities().contains(Capability.TELEMETRY), "TELEMETRY capability"),
                 () -> assertEquals(!driver().commands().isEmpty(), info.capabilities().contains(Capability.COMMANDS),
-                        "COMMANDS capability iff commands() is not empty"));
+                        "COMMANDS capability iff commands() is not empty"),
+                () -> assertEquals(driver().promoImages().isPresent(),
+                        info.capabilities().contains(Capability.PROMO_IMAGES),
+                        "PROMO_IMAGES capability iff promoImages() declares the image limits"));
     }
 
     @Test

@@ -42,4 +42,14 @@ public interface MachineDriver {
     default Optional<RecipeDialect> recipes() {
         return Optional.empty();
     }
+
+    /**
+     * The promo images this family's screens show (RC-6), or empty when its machines show none. Declared by every
+     * driver whose capabilities include {@link Capability#PROMO_IMAGES}.
+     *
+     * @since 1.2
+     */
+    default Optional<PromoImageSpec> promoImages() {
+        return Optional.empty();
+    }
 }

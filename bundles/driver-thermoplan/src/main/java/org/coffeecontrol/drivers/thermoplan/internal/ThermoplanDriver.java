@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.coffeecontrol.api.driver.Capability;
 import org.coffeecontrol.api.driver.CommandPlan;
@@ -11,6 +12,7 @@ import org.coffeecontrol.api.driver.CommandSpec;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.DriverInfo;
 import org.coffeecontrol.api.driver.MachineDriver;
+import org.coffeecontrol.api.driver.PromoImageSpec;
 import org.coffeecontrol.api.driver.RecipeDialect;
 import org.coffeecontrol.api.driver.TelemetryBatch;
 import org.osgi.framework.BundleContext;
@@ -66,5 +68,13 @@ public final class ThermoplanDriver implements MachineDriver {
     @Override
     public Optional<RecipeDialect> recipes() {
         return RECIPES;
+    }
+
+    // The BW4's 10-inch screen is 1280x800 and its player keeps images in RAM: 1 MB at most.
+    private static final Optional<PromoImageSpec> PROMO = Optional.of(new PromoImageSpec(Set.of("png", "jpeg"), 1024L * 1024, 1280, 800, "promo"));
+
+    @Override
+    public Optional<PromoImageSpec> promoImages() {
+        return PROMO;
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.coffeecontrol.api.driver.Capability;
 import org.coffeecontrol.api.driver.CommandPlan;
@@ -11,6 +12,7 @@ import org.coffeecontrol.api.driver.CommandSpec;
 import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.DriverInfo;
 import org.coffeecontrol.api.driver.MachineDriver;
+import org.coffeecontrol.api.driver.PromoImageSpec;
 import org.coffeecontrol.api.driver.RecipeDialect;
 import org.coffeecontrol.api.driver.TelemetryBatch;
 import org.osgi.framework.BundleContext;
@@ -64,5 +66,13 @@ public final class WmfDriver implements MachineDriver {
     @Override
     public Optional<RecipeDialect> recipes() {
         return RECIPES;
+    }
+
+    // The 1500S+/5000S+ touch screens are full HD; the promo player takes PNG and JPEG up to 2 MB.
+    private static final Optional<PromoImageSpec> PROMO = Optional.of(new PromoImageSpec(Set.of("png", "jpeg"), 2L * 1024 * 1024, 1920, 1080, "promo"));
+
+    @Override
+    public Optional<PromoImageSpec> promoImages() {
+        return PROMO;
     }
 }

@@ -71,7 +71,7 @@ public final class RemoteSchema {
                 + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, campaign_id BIGINT NOT NULL, "
                 + "equipment_id BIGINT NOT NULL, serial_number VARCHAR(100) NOT NULL, family VARCHAR(50), "
                 + "client_id BIGINT, state VARCHAR(20) NOT NULL, attempts INTEGER NOT NULL, "
-                + "updated_at TIMESTAMP NOT NULL, duration_ms BIGINT, message VARCHAR(2000), "
+                + "updated_at TIMESTAMP NOT NULL, duration_ms BIGINT, outcome VARCHAR(30), message VARCHAR(2000), "
                 + "CONSTRAINT uq_remote_promo_delivery UNIQUE (campaign_id, equipment_id))",
                 "CREATE INDEX ix_remote_promo_equipment ON cc_remote_promo_delivery (equipment_id, state)"));
     }

@@ -95,4 +95,11 @@ public @interface RemoteConfig {
 
     @AttributeDefinition(description = "Upper bound of one promo image transfer in seconds (after the connect timeout)")
     int promoTimeoutSeconds() default 30;
+
+    @AttributeDefinition(description = "A machine whose daemon has not called home for this many seconds is skipped as "
+            + "offline and served when it calls again")
+    int promoOfflineAfterSeconds() default 600;
+
+    @AttributeDefinition(description = "Where sent promo images are kept; empty = ${karaf.data}/coffee-remote/promo")
+    String promoStore() default "";
 }
