@@ -80,6 +80,8 @@ public final class EventGenerator {
     private Duration rebootRequested;
     private Instant poweredOffUntil;
     private final List<String[]> pendingNotices = new ArrayList<>();
+    /** Injected errors to raise (true) or clear (false) at the next step, in request order. */
+    private final Map<String, Boolean> pendingInjections = new LinkedHashMap<>();
     private final Deque<MachineEvent.DrinkMade> recentDrinks = new ArrayDeque<>();
     private Consumer<MachineEvent.DrinkMade> drinkListener = d -> { };
 
@@ -181,6 +183,28 @@ public final class EventGenerator {
     /** Queues an informational event for the next step. */
     public void notice(String code, String text) {
         pendingNotices.add(new String[] { code, text });
+    }
+
+    /**
+     * Error injection for tests and demos: the machine raises {@code code} (one of its family's codes) at the next
+     * step and keeps it until {@link #clearInjectedError} or a reboot, like a fault that waits for a mechanic.
+     *
+     * @throws IllegalArgumentException when the family has no such code
+     */
+    public void injectError(String code) {
+        profile.error(code).orElseThrow(() -> new IllegalArgumentException("unknown error code " + code
+                + " for " + profile.family() + "; known: " + profile.allErrors().stream().map(ErrorCode::code).toList()));
+        pendingInjections.put(code, true);
+    }
+
+    /** Clears {@code code} at the next step if it is active (injected or not); null clears every active error. */
+    public void clearInjectedError(String code) {
+        if (code == null) {
+            activeErrors.keySet().forEach(c -> pendingInjections.put(c, false));
+            pendingInjections.replaceAll((c, raise) -> false);
+        } else {
+            pendingInjections.put(code, false);
+        }
     }
 
     public void setDrinkListener(Consumer<MachineEvent.DrinkMade> listener) {
@@ -288,6 +312,7 @@ public final class EventGenerator {
             emit(new MachineEvent.Notice(seq(), t, n[0], n[1]));
         }
         pendingNotices.clear();
+        injections(t);
 
         if (!t.isBefore(linkDownUntil) && rnd.nextDouble() < perStep(LINK_DROPS_PER_DAY)) {
             // Mostly short drops; one in ten is a long outage of a few hours.
@@ -328,6 +353,18 @@ public final class EventGenerator {
                 raise(t, code, t.plusSeconds((long) (exponential(code.meanMinutes()) * 60) + STEP.getSeconds()));
             }
         }
+    }
+
+    private void injections(Instant t) {
+        pendingInjections.forEach((code, raise) -> {
+            if (raise && !activeErrors.containsKey(code)) {
+                raise(t, profile.error(code).orElseThrow(), Instant.MAX);
+            } else if (!raise && activeErrors.containsKey(code)) {
+                activeErrors.remove(code);
+                emit(new MachineEvent.ErrorCleared(seq(), t, code));
+            }
+        });
+        pendingInjections.clear();
     }
 
     private void raise(Instant t, ErrorCode code, Instant clearAt) {

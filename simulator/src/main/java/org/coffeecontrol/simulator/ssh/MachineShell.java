@@ -40,6 +40,8 @@ public final class MachineShell implements AutoCloseable {
         }
     }
 
+    static final String SIM_ERROR = "sim-error";
+    static final String SIM_ERROR_USAGE = "sim-error raise {code} | sim-error clear [{code}] | sim-error list";
     static final Duration MODULE_RESTART = Duration.ofSeconds(3);
     static final Duration SERVICE_MENU = Duration.ofMinutes(5);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -98,7 +100,10 @@ public final class MachineShell implements AutoCloseable {
             return Result.fail(2, "syntax error: " + e.getMessage());
         }
         if (words.size() == 1 && words.get(0).equals("help")) {
-            return Result.ok(String.join("\n", table.templates()));
+            return Result.ok(String.join("\n", table.templates()) + "\n" + SIM_ERROR_USAGE);
+        }
+        if (!words.isEmpty() && words.get(0).equals(SIM_ERROR)) {
+            return simError(m, words.subList(1, words.size()));
         }
         Optional<CommandTable.Match> match = table.match(words);
         if (match.isEmpty()) {
@@ -232,6 +237,33 @@ public final class MachineShell implements AutoCloseable {
             default:
                 return Result.fail(127, "unsupported: " + match.operation());
         }
+    }
+
+    /**
+     * The simulator's own control command, not part of any family's command set: a test or a demo makes the
+     * machine raise or clear an error, which its next telemetry carries in its family's wire format.
+     */
+    private static Result simError(SimMachine m, List<String> args) {
+        synchronized (m) {
+            EventGenerator g = m.generator();
+            if (args.size() == 2 && args.get(0).equals("raise")) {
+                try {
+                    g.injectError(args.get(1));
+                } catch (IllegalArgumentException e) {
+                    return Result.fail(1, e.getMessage());
+                }
+                return Result.ok("raising " + args.get(1) + " at the next step");
+            }
+            if (args.size() <= 2 && !args.isEmpty() && args.get(0).equals("clear")) {
+                g.clearInjectedError(args.size() == 2 ? args.get(1) : null);
+                return Result.ok("clearing " + (args.size() == 2 ? args.get(1) : "every active error")
+                        + " at the next step");
+            }
+            if (args.size() == 1 && args.get(0).equals("list")) {
+                return Result.ok(String.join("\n", g.activeErrors()));
+            }
+        }
+        return Result.fail(2, "usage: " + SIM_ERROR_USAGE);
     }
 
     private static void notice(SimMachine m, String code, String text) {

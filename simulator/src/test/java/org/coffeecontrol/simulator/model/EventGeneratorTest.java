@@ -3,6 +3,7 @@ package org.coffeecontrol.simulator.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -53,6 +54,32 @@ class EventGeneratorTest {
                 .generator(FleetModel.generate(new FleetSpec(43, 120, 50, 3)).machines().get(3).serial(), MONDAY)
                 .advanceTo(end);
         assertNotEquals(once, otherSeed);
+    }
+
+    @Test
+    void anInjectedErrorIsRaisedAtTheNextStepAndStaysUntilCleared() {
+        MachineSpec wmf = FLEET.machines().stream().filter(m -> m.family().equals(FamilyProfile.WMF)).findFirst()
+                .orElseThrow();
+        EventGenerator g = FLEET.generator(wmf.serial(), MONDAY);
+        g.advanceTo(MONDAY.plus(Duration.ofHours(1)));
+        g.injectError("E-61");
+        List<MachineEvent> next = g.advanceTo(g.cursor().plus(EventGenerator.STEP));
+        MachineEvent.ErrorRaised raised = next.stream().filter(MachineEvent.ErrorRaised.class::isInstance)
+                .map(MachineEvent.ErrorRaised.class::cast).filter(e -> e.code().equals("E-61")).findFirst()
+                .orElseThrow(() -> new AssertionError("no E-61 raised in " + next));
+        assertEquals(org.coffeecontrol.api.driver.Severity.CRITICAL, raised.severity());
+
+        // Unlike a random fault it does not clear by itself (E-61 clears after ~3 h on its own).
+        List<MachineEvent> day = g.advanceTo(g.cursor().plus(Duration.ofDays(1)));
+        assertFalse(day.stream().anyMatch(e -> e instanceof MachineEvent.ErrorCleared c && c.code().equals("E-61")));
+        assertTrue(g.activeErrors().contains("E-61"));
+
+        g.clearInjectedError("E-61");
+        List<MachineEvent> cleared = g.advanceTo(g.cursor().plus(EventGenerator.STEP));
+        assertTrue(cleared.stream().anyMatch(e -> e instanceof MachineEvent.ErrorCleared c && c.code().equals("E-61")),
+                "cleared at the next step: " + cleared);
+        assertFalse(g.activeErrors().contains("E-61"));
+        assertThrows(IllegalArgumentException.class, () -> g.injectError("28"), "a Thermoplan code on a WMF");
     }
 
     @Test

@@ -149,6 +149,29 @@ class MachineSshServerTest {
     }
 
     @Test
+    void simErrorRaisesAndClearsAnErrorOfTheMachinesFamily() throws Exception {
+        String bw = machine("thermoplan").serial();
+        assertEquals(1, exec(bw, "sim-error raise E-61").code(), "a WMF code on a Thermoplan");
+        assertEquals(2, exec(bw, "sim-error explode").code());
+        assertEquals(0, exec(bw, "sim-error raise 12").code());
+        awaitErrors(bw, true);
+        assertEquals(0, exec(bw, "sim-error clear 12").code());
+        awaitErrors(bw, false);
+        assertTrue(exec(bw, "help").out().contains("sim-error raise {code}"));
+    }
+
+    private static void awaitErrors(String serial, boolean has12) throws Exception {
+        // The machine acts at its next 10-second step.
+        for (int i = 0; i < 300; i++) {
+            if (exec(serial, "sim-error list").out().lines().anyMatch("12"::equals) == has12) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(serial + (has12 ? " did not raise" : " did not clear") + " error 12");
+    }
+
+    @Test
     void rebootTakesTheMachineOffTheNetworkForAWhile() throws Exception {
         // not the first of its family: the other tests use those
         MachineSpec m = fleet.machines().stream().filter(x -> x.family().equals("wmf")).skip(1).findFirst()
