@@ -299,6 +299,11 @@ public final class Browser implements AutoCloseable {
         return waitVisible(id).findElement(By.cssSelector("input"));
     }
 
+    /** Runs a script in the page (for checks the element ids cannot express, e.g. the map's markers). */
+    public Object script(String script, Object... args) {
+        return js(script, args);
+    }
+
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -2,8 +2,14 @@ package org.coffeecontrol.simulator.platform;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.coffeecontrol.simulator.model.ClientSpec;
@@ -32,8 +38,9 @@ public final class PlatformSeeder {
     private final PlatformClient client;
     private final String sshHost;
     private final int sshPort;
-    private int created;
-    private int existing;
+    private final AtomicInteger created = new AtomicInteger();
+    private final AtomicInteger existing = new AtomicInteger();
+    private int parallelism = 1;
 
     public PlatformSeeder(PlatformClient client, String sshHost, int sshPort) {
         this.client = client;
@@ -41,9 +48,18 @@ public final class PlatformSeeder {
         this.sshPort = sshPort;
     }
 
+    /**
+     * Points of sale and machines are put in with this many requests at once (default 1). Only for a large fleet
+     * (the 10,000-machine benchmark), where one request after the other would take many minutes.
+     */
+    public PlatformSeeder parallelism(int n) {
+        this.parallelism = Math.max(1, n);
+        return this;
+    }
+
     public Report seed(FleetModel fleet) {
-        created = 0;
-        existing = 0;
+        created.set(0);
+        existing.set(0);
         Map<String, Long> regionIds = new HashMap<>();
         for (RegionSpec r : fleet.regions()) {
             regionIds.put(r.code(), ensure(PlatformClient.Collection.REGIONS, r.code(),
@@ -65,8 +81,8 @@ public final class PlatformSeeder {
                                 p.supportsPromo(), "version", 0)));
             }
         }
-        Map<String, Long> posIds = new HashMap<>();
-        for (PosSpec p : fleet.pointsOfSale()) {
+        Map<String, Long> posIds = new ConcurrentHashMap<>();
+        each(fleet.pointsOfSale(), p -> {
             posIds.put(p.code(), ensure(PlatformClient.Collection.POS, p.code(), () -> {
                 Map<String, Object> f = fields("name", p.name(), "code", p.code(),
                         "clientId", clientIds.get(p.clientCode()), "regionId", regionIds.get(p.region().code()),
@@ -76,26 +92,44 @@ public final class PlatformSeeder {
                         "phone", "+7 800 555-" + p.code().substring(4), "version", 0));
                 return f;
             }));
-        }
+        });
         long seed = fleet.spec().seed();
-        for (MachineSpec m : fleet.machines()) {
+        each(fleet.machines(), m -> {
             long id = ensure(PlatformClient.Collection.EQUIPMENT, m.serial(),
                     () -> fields("modelId", modelIds.get(m.model()), "serialNumber", m.serial(),
                             "posId", posIds.get(m.posCode()), "inventoryNumber", m.inventoryNumber(),
                             "host", sshHost, "sshPort", sshPort, "firmware", m.firmware(), "rented", m.rented(),
                             "attributes", Map.of("simulated", "true"), "version", 0));
             client.setTelemetrySecret(id, Secrets.telemetrySecret(seed, m.serial()));
+        });
+        return new Report(created.get(), existing.get());
+    }
+
+    private <T> void each(List<T> items, Consumer<T> action) {
+        if (parallelism == 1) {
+            items.forEach(action);
+            return;
         }
-        return new Report(created, existing);
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            pool.submit(() -> items.parallelStream().forEach(action)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException(0, null, "seeding interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new PlatformException(0, null, "seeding failed: " + e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private long ensure(PlatformClient.Collection c, String key, Supplier<Map<String, Object>> fields) {
         Optional<Long> found = client.find(c, key);
         if (found.isPresent()) {
-            existing++;
+            existing.incrementAndGet();
             return found.get();
         }
-        created++;
+        created.incrementAndGet();
         return client.create(c, fields.get());
     }
 

@@ -73,7 +73,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         brand.addClassName("brand");
 
         Button notifications = iconButton("btn-notifications", VaadinIcon.BELL, "notifications.title");
-        NotificationsPanel notificationsPanel = new NotificationsPanel();
+        NotificationsPanel notificationsPanel = new NotificationsPanel(services);
         notifications.addClickListener(e -> notificationsPanel.open());
 
         WorkspacePanel history = new WorkspacePanel("history", getTranslation("history.title"),
@@ -93,7 +93,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pin.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         pin.addClickListener(e -> togglePin());
 
-        HorizontalLayout tools = new HorizontalLayout(notifications, historyButton, favouritesButton, pin,
+        HorizontalLayout tools = new HorizontalLayout(notifications, notificationsPanel.badge(), historyButton, favouritesButton, pin,
                 userMenu(caller));
         tools.setSpacing(false);
         tools.setAlignItems(FlexComponent.Alignment.CENTER);

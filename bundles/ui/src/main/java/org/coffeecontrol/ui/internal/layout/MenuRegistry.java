@@ -14,6 +14,7 @@ import org.coffeecontrol.ui.internal.catalog.ModelsView;
 import org.coffeecontrol.ui.internal.catalog.PosView;
 import org.coffeecontrol.ui.internal.catalog.RegionsView;
 import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
+import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.views.MainView;
 
@@ -34,6 +35,8 @@ public final class MenuRegistry implements Serializable {
     public static MenuRegistry standard() {
         return new MenuRegistry(List.of(
                 new MenuEntry("main", MenuSection.MAIN, "menu.main", "", MainView.class, null),
+                new MenuEntry("monitoring", MenuSection.MAIN, "menu.monitoring", "monitoring", OverviewView.class,
+                        "org.coffeecontrol.monitoring.api.MonitoringService"),
                 new MenuEntry("clients", MenuSection.CATALOGUES, "menu.clients", "clients", ClientsView.class, null),
                 new MenuEntry("regions", MenuSection.CATALOGUES, "menu.regions", "regions", RegionsView.class, null),
                 new MenuEntry("models", MenuSection.CATALOGUES, "menu.models", "models", ModelsView.class, null),

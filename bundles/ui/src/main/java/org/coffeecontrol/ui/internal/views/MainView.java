@@ -9,9 +9,11 @@ import org.coffeecontrol.ui.internal.catalog.PosCatalogue;
 import org.coffeecontrol.ui.internal.catalog.PosView;
 import org.coffeecontrol.ui.internal.i18n.Tr;
 import org.coffeecontrol.ui.internal.layout.MainLayout;
+import org.coffeecontrol.ui.internal.monitoring.KpiDashboard;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.security.Allowed;
 import org.coffeecontrol.ui.internal.security.UiSession;
+import org.coffeecontrol.ui.internal.services.ServiceSource;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -30,16 +32,23 @@ import com.vaadin.flow.router.Route;
 @Allowed
 public class MainView extends VerticalLayout implements HasDynamicTitle {
     private static final long serialVersionUID = 1L;
+    /** A name, not the class: without the monitoring bundle the UI cannot load its interface. */
+    private static final String MONITORING = "org.coffeecontrol.monitoring.api.MonitoringService";
 
-    public MainView(CatalogService catalog) {
+    public MainView(CatalogService catalog, ServiceSource services) {
         Caller caller = UiSession.require();
         Tr tr = this::getTranslation;
         setSizeFull();
         add(new H2(getTranslation("main.title")));
 
-        Div kpi = new Div(new Span(getTranslation("main.kpi.pending")));
+        Div kpi = new Div();
         kpi.setId("kpi-slot");
-        kpi.addClassName("kpi-slot");
+        if (services.isPresent(MONITORING)) {
+            kpi.add(new KpiDashboard(services));
+        } else {
+            kpi.addClassName("kpi-slot");
+            kpi.add(new Span(getTranslation("main.kpi.pending")));
+        }
         add(kpi);
 
         TabSheet tabs = new TabSheet();

@@ -9,6 +9,9 @@ import org.coffeecontrol.ui.internal.catalog.PosView;
 import org.coffeecontrol.ui.internal.catalog.RegionsView;
 import org.coffeecontrol.ui.internal.remote.MachineRemoteView;
 import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
+import org.coffeecontrol.ui.internal.monitoring.MachineDashboardView;
+import org.coffeecontrol.ui.internal.monitoring.OverviewView;
+import org.coffeecontrol.ui.internal.monitoring.PosMonitorView;
 import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
 
@@ -19,7 +22,8 @@ public final class Routes {
 
     public static final List<Class<? extends Component>> ALL = List.of(LoginView.class, MainView.class,
             ClientsView.class, RegionsView.class, ModelsView.class, PosView.class, EquipmentView.class,
-            MachineRemoteView.class, RecipeDriftView.class);
+            MachineRemoteView.class, RecipeDriftView.class,
+            OverviewView.class, PosMonitorView.class, MachineDashboardView.class);
 
     private Routes() {
     }

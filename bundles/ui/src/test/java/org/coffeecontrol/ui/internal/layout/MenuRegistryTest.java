@@ -32,7 +32,8 @@ class MenuRegistryTest {
 
     @Test
     void clientUserSeesOnlyItsPointsOfSaleAndEquipment() {
-        assertEquals(List.of("main", "pos", "equipment"),
+        // Monitoring too: its service shows a client only its own points of sale.
+        assertEquals(List.of("main", "monitoring", "pos", "equipment"),
                 ids(MenuRegistry.standard().visible(caller(Role.CLIENT), s -> true)));
     }
 

@@ -1,0 +1,386 @@
+package org.coffeecontrol.itests.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.coffeecontrol.itests.Distribution;
+import org.coffeecontrol.itests.Rest;
+import org.coffeecontrol.itests.telemetry.TestFleet;
+import org.coffeecontrol.itests.ui.Browser;
+import org.coffeecontrol.simulator.Simulator;
+import org.coffeecontrol.simulator.model.FleetModel;
+import org.coffeecontrol.simulator.model.FleetSpec;
+import org.coffeecontrol.simulator.model.MachineSpec;
+import org.coffeecontrol.simulator.model.PosSpec;
+import org.coffeecontrol.simulator.model.Secrets;
+import org.coffeecontrol.simulator.platform.HttpTelemetryTransport;
+import org.coffeecontrol.simulator.ssh.MachineShell;
+import org.coffeecontrol.simulator.ssh.MachineSshServer;
+import org.coffeecontrol.simulator.wire.WireEncoders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 4 item 7 in a real headless Chromium against the real distribution and a live simulated fleet (the
+ * simulator's own classes, posting telemetry over HTTP and answering SSH): the overview map and station list show
+ * the fleet in the colours of its states; an error injected into one machine with {@code sim-error} becomes a
+ * problem on the overview and a notification of the watching user, and both go when it is cleared; a journal entry
+ * added in the POS window shows up there; the machine dashboard refreshes by push; the KPI dashboard agrees with
+ * the REST figures.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitoringBrowserIT {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** A fleet of its own: serials and codes do not collide with the other tests' fleets. */
+    private static final long SEED = 4404;
+    /** Debounce (30 s) + upload interval + sweep (15 s) + UI push period (5 s), with room for a slow machine. */
+    private static final Duration PROBLEM_WAIT = Duration.ofSeconds(150);
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+
+    static Distribution dist;
+    static Rest admin;
+    static Browser browser;
+    static FleetModel fleet;
+    static Simulator sim;
+    static MachineShell shell;
+    static MachineSshServer ssh;
+    static SshClient sshClient;
+    static MachineSpec target;
+    static long targetId;
+    static long targetPos;
+    static final Map<String, Long> posIds = new HashMap<>();
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                Path shot = browser.screenshot(SCREENSHOTS, "MonitoringBrowserIT-" + context.getDisplayName());
+                System.err.println("Screenshot of the failed step: " + shot.toAbsolutePath() + " at "
+                        + browser.driver().getCurrentUrl());
+            } catch (Exception e) {
+                System.err.println("No screenshot: " + e);
+            }
+        }
+    };
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
+        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        dist = Distribution.shared();
+        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        TestFleet registered = TestFleet.register(dist.restBase(), SEED, 6, 3);
+        fleet = FleetModel.generate(new FleetSpec(SEED, 6, 3, 3));
+        for (PosSpec p : fleet.pointsOfSale()) {
+            for (JsonNode item : admin.get("/api/pos?q=" + p.code() + "&limit=10").expect(200).json().path("items")) {
+                if (p.code().equals(item.path("code").asText())) {
+                    posIds.put(p.code(), item.path("id").asLong());
+                }
+            }
+        }
+        target = fleet.machines().get(0);
+        targetId = registered.equipmentId(admin, target);
+        targetPos = posIds.get(target.posCode());
+
+        Path work = Files.createTempDirectory("mon-it-sim-");
+        // A few minutes of history, then live; machines call home every 3 s so that the test does not wait long.
+        Simulator.Settings settings = Simulator.Settings.live(Instant.now().minus(Duration.ofMinutes(3)))
+                .withUploadInterval(Duration.ofSeconds(3)).withThreads(2);
+        sim = new Simulator(fleet, settings, WireEncoders::forFamily,
+                new HttpTelemetryTransport(URI.create(dist.restBase()), TestFleet.HTTP, Duration.ofSeconds(30)),
+                Clock.systemUTC());
+        shell = new MachineShell(sim, work.resolve("machines"), Clock.systemUTC());
+        ssh = new MachineSshServer(shell, "127.0.0.1", 0, work.resolve("hostkey.ser"));
+        ssh.start();
+        sim.start();
+        sshClient = SshClient.setUpDefaultClient();
+        sshClient.start();
+
+        browser = Browser.start(dist.uiBase());
+        browser.open("/login");
+        browser.login("admin", Distribution.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+        if (sshClient != null) {
+            sshClient.stop();
+        }
+        if (ssh != null) {
+            ssh.close();
+        }
+        if (shell != null) {
+            shell.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void overviewShowsTheFleetInTheColoursOfItsStates() {
+        waitFor(Duration.ofSeconds(90), () -> fleetPos().stream().allMatch(p -> p.path("machines").asInt() > 0
+                && p.path("online").asInt() == p.path("machines").asInt()), "the fleet online in /api/monitoring/overview");
+        browser.open("/monitoring");
+        browser.until(d -> markerCount() >= posIds.size(), "markers on the map");
+        long firstPaint = Long.parseLong(String.valueOf(browser.script(
+                "return document.getElementById('overview-map').getAttribute('data-first-paint-ms');")));
+        System.out.println("overview first paint with " + markerCount() + " markers: " + firstPaint + " ms");
+
+        // Every marker has its legend's colour for the state the REST API reports (re-read: states may move on).
+        browser.until(d -> fleetPos().stream().allMatch(p -> colourMatches(p.path("posId").asLong(),
+                p.path("status").asText())), "marker colours = legend colours of the REST states");
+        List<String> rows = browser.loadedGridTexts("station-grid");
+        for (PosSpec p : fleet.pointsOfSale()) {
+            assertTrue(rows.contains(p.name()), p.name() + " in the station list " + rows);
+        }
+
+        // Search by a machine's serial finds its POS only (the catalogue's search, CAT-5).
+        PosSpec other = fleet.pointsOfSale().stream().filter(p -> !p.code().equals(target.posCode())).findFirst()
+                .orElseThrow();
+        browser.type("station-search", target.serial());
+        browser.until(d -> {
+            List<String> t = browser.loadedGridTexts("station-grid");
+            return t.contains(fleet.pos(target.posCode()).name()) && !t.contains(other.name());
+        }, "only the POS of " + target.serial() + " in the list");
+        browser.type("station-search", "");
+    }
+
+    @Test
+    @Order(2)
+    void anInjectedErrorIsAProblemAndANotificationUntilItIsCleared() throws Exception {
+        String code = criticalCode(target.family());
+        browser.open("/monitoring/pos/" + targetPos);
+        browser.waitVisible("pos-subscribe");
+        if (!subscribed()) {
+            browser.click("pos-subscribe");
+        }
+        browser.until(d -> subscribed(), "admin watches the POS");
+        admin.send("POST", "/api/monitoring/notifications/read", "[]").expect(200);
+        admin.delete("/api/monitoring/notifications/read").expect(200);
+
+        assertTrue(simError(target.serial(), "raise " + code).contains(code));
+        browser.open("/monitoring");
+        waitFor(PROBLEM_WAIT, () -> "PROBLEM".equals(status(targetPos)), "POS " + targetPos + " in PROBLEM (REST)");
+        browser.until(d -> colourMatches(targetPos, "PROBLEM"), "the POS marker in the problem colour");
+        browser.until(d -> browser.loadedGridTexts("problem-grid").stream().anyMatch(t -> t.startsWith(code)),
+                "the problem " + code + " in the detected-problems list");
+        assertTrue(browser.loadedGridTexts("problem-grid").contains(target.serial()));
+
+        // The notification reaches the bell's badge by push, without a reload.
+        browser.until(d -> browser.present("notifications-badge") && badge() >= 1, "unread badge");
+        browser.click("btn-notifications");
+        browser.waitDialogOpen("notifications-panel");
+        browser.until(d -> browser.textOf("notification-list").contains(target.serial()),
+                "the problem notification in the panel");
+        browser.click("notifications-close");
+
+        assertTrue(simError(target.serial(), "clear " + code).contains(code));
+        waitFor(PROBLEM_WAIT, () -> !"PROBLEM".equals(status(targetPos)), "POS " + targetPos + " no longer in PROBLEM");
+        browser.until(d -> colourMatches(targetPos, status(targetPos)), "the marker back in its state's colour");
+        // The grid keeps the cells of removed rows in the DOM: compare its row count with the open problems.
+        browser.until(d -> {
+            JsonNode open = admin.get("/api/monitoring/problems?open=true&limit=200").expect(200).json();
+            return !open.toString().contains("\"serialNumber\":\"" + target.serial() + "\"")
+                    && open.path("total").asLong() == ((Number) browser.script("return arguments[0].size;",
+                            browser.byId("problem-grid"))).longValue();
+        }, "the problem gone from the open-problems list");
+        waitFor(Duration.ofSeconds(30), () -> notificationKinds().contains("PROBLEM_CLEARED"),
+                "a PROBLEM_CLEARED notification");
+
+        browser.click("btn-notifications");
+        browser.waitDialogOpen("notifications-panel");
+        browser.click("notifications-mark-read");
+        browser.until(d -> !browser.byId("notifications-badge").isDisplayed(), "badge hidden once all are read");
+        browser.click("notifications-clear");
+        browser.until(d -> browser.idsStartingWith("notification-read-").isEmpty()
+                && browser.textOf("notification-list").contains("No notifications"), "read notifications cleared");
+        browser.click("notifications-close");
+        assertEquals(0, admin.get("/api/monitoring/notifications").expect(200).json().path("items").size());
+    }
+
+    @Test
+    @Order(3)
+    void aJournalEntryAddedInThePosWindowShowsUpThere() {
+        browser.open("/monitoring/pos/" + targetPos);
+        browser.waitVisible("journal-add");
+        String problem = "Customer reports weak coffee " + RUN;
+        chooseSelect("journal-source", "Phone");
+        browser.type("journal-problem", problem);
+        browser.type("journal-applicant", "Shop manager");
+        browser.click("journal-add");
+        // A phone request is registered as a ticket first: the number is required.
+        browser.until(d -> browser.invalid("journal-ticket"), "ticket number required for a phone request");
+        assertFalse(browser.textOf("journal-grid").contains(problem));
+        browser.type("journal-ticket", "T-" + RUN);
+        browser.click("journal-add");
+        browser.until(d -> browser.loadedGridTexts("journal-grid").contains(problem), "the entry in the journal");
+        assertTrue(browser.loadedGridTexts("journal-grid").contains("T-" + RUN));
+        JsonNode entries = admin.get("/api/monitoring/journal?posId=" + targetPos).expect(200).json().path("items");
+        assertTrue(entries.toString().contains(problem) && entries.toString().contains("\"operator\":\"admin\""),
+                entries.toString());
+
+        // Its machine's dashboard, one click away, refreshes itself by push.
+        browser.click("machine-link-" + targetId);
+        browser.waitForPath("/monitoring/machine/" + targetId);
+        browser.waitVisible("machine-remote-link");
+        assertEquals(target.serial(), browser.textOf("machine-title"));
+        String before = browser.textOf("machine-refreshed");
+        browser.until(d -> !browser.textOf("machine-refreshed").equals(before), "a pushed refresh");
+        assertTrue(browser.textOf("machine-sensors").length() > 0);
+    }
+
+    @Test
+    @Order(4)
+    void theKpiDashboardAgreesWithTheRestFigures() {
+        browser.open("/");
+        browser.waitVisible("kpi-online");
+        browser.until(d -> {
+            long online = 0;
+            for (JsonNode m : admin.get("/api/monitoring/machines").expect(200).json()) {
+                online += m.path("online").asBoolean() ? 1 : 0;
+            }
+            long problems = admin.get("/api/monitoring/problems?open=true&limit=1").expect(200).json()
+                    .path("total").asLong();
+            return browser.textOf("kpi-online").equals(Long.toString(online))
+                    && browser.textOf("kpi-problems").equals(Long.toString(problems));
+        }, "KPI figures equal to the REST ones");
+        assertTrue(browser.textOf("kpi-uptime-month").endsWith("%") || browser.textOf("kpi-uptime-month").equals("–"));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static String criticalCode(String family) {
+        return switch (family) {
+            case "wmf" -> "E-61";
+            case "thermoplan" -> "12";
+            default -> "E01";
+        };
+    }
+
+    private static String simError(String serial, String args) throws Exception {
+        try (ClientSession s = sshClient.connect(serial, "127.0.0.1", ssh.port()).verify(Duration.ofSeconds(10))
+                .getSession()) {
+            s.addPasswordIdentity(Secrets.sshPassword(SEED, serial));
+            s.auth().verify(Duration.ofSeconds(10));
+            return s.executeRemoteCommand("sim-error " + args);
+        }
+    }
+
+    private static List<JsonNode> fleetPos() {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode p : admin.get("/api/monitoring/overview").expect(200).json()) {
+            if (posIds.containsValue(p.path("posId").asLong())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String status(long posId) {
+        return fleetPos().stream().filter(p -> p.path("posId").asLong() == posId).map(p -> p.path("status").asText())
+                .findFirst().orElse("");
+    }
+
+    private static boolean subscribed() {
+        return admin.get("/api/monitoring/subscriptions").expect(200).json().toString()
+                .contains("\"posId\":" + targetPos + ",");
+    }
+
+    private static List<String> notificationKinds() {
+        List<String> kinds = new java.util.ArrayList<>();
+        admin.get("/api/monitoring/notifications").expect(200).json().path("items")
+                .forEach(n -> kinds.add(n.path("kind").asText()));
+        return kinds;
+    }
+
+    private static long markerCount() {
+        Object v = browser.script("var e = document.getElementById('overview-map');"
+                + " return e ? e.getAttribute('data-markers') : null;");
+        return v == null ? 0 : Long.parseLong(v.toString());
+    }
+
+    private static int badge() {
+        String t = browser.textOf("notifications-badge");
+        return browser.byId("notifications-badge").isDisplayed() && !t.isEmpty() ? Integer.parseInt(t) : 0;
+    }
+
+    /** The marker's fill and the legend entry of {@code status} resolve to the same CSS colour. */
+    private static boolean colourMatches(long posId, String status) {
+        Object same = browser.script("""
+                var map = document.getElementById('overview-map');
+                var m = map && window.coffeePosMap.marker(map, arguments[0]);
+                var legend = document.getElementById('legend-' + arguments[1]);
+                if (!m || !legend) { return false; }
+                var probe = document.createElement('span');
+                probe.style.color = m.fill;
+                document.body.appendChild(probe);
+                var fill = getComputedStyle(probe).color;
+                probe.remove();
+                return m.status === arguments[1] && fill === getComputedStyle(legend).backgroundColor;
+                """, posId, status);
+        return Boolean.TRUE.equals(same);
+    }
+
+    private static void chooseSelect(String id, String label) {
+        browser.click(id);
+        browser.until(d -> Boolean.TRUE.equals(browser.script("""
+                var item = Array.from(document.querySelectorAll('vaadin-select-item'))
+                    .find(i => i.textContent.trim() === arguments[0]);
+                if (!item) { return false; }
+                item.click();
+                return true;
+                """, label)), "'" + label + "' in #" + id);
+        browser.idle();
+        browser.until(d -> browser.textOf(id).contains(label), "'" + label + "' selected in #" + id);
+    }
+
+    private static void waitFor(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
