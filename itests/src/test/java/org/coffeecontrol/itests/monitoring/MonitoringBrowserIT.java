@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -56,7 +54,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringBrowserIT {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     /** A fleet of its own: serials and codes do not collide with the other tests' fleets. */
     private static final long SEED = 4404;
     /** Debounce (30 s) + upload interval + sweep (15 s) + UI push period (5 s), with room for a slow machine. */
@@ -77,21 +74,7 @@ class MonitoringBrowserIT {
     static final Map<String, Long> posIds = new HashMap<>();
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) {
-                return;
-            }
-            try {
-                Path shot = browser.screenshot(SCREENSHOTS, "MonitoringBrowserIT-" + context.getDisplayName());
-                System.err.println("Screenshot of the failed step: " + shot.toAbsolutePath() + " at "
-                        + browser.driver().getCurrentUrl());
-            } catch (Exception e) {
-                System.err.println("No screenshot: " + e);
-            }
-        }
-    };
+    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("MonitoringBrowserIT", () -> browser);
 
     @BeforeAll
     static void setUp() throws Exception {

@@ -304,6 +304,31 @@ public final class Browser implements AutoCloseable {
         return js(script, args);
     }
 
+    /**
+     * A JUnit extension that saves a screenshot of the failed step under {@code target/screenshots}, named after
+     * the test class and method; {@code browser} is asked at failure time (it may not be started yet).
+     */
+    public static org.junit.jupiter.api.extension.TestWatcher screenshotOnFailure(String testClass,
+            java.util.function.Supplier<Browser> browser) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                Browser b = browser.get();
+                if (b == null) {
+                    return;
+                }
+                try {
+                    Path shot = b.screenshot(Paths.get("target", "screenshots"),
+                            testClass + "-" + context.getDisplayName());
+                    System.err.println("Screenshot of the failed step: " + shot.toAbsolutePath() + " at "
+                            + b.driver().getCurrentUrl());
+                } catch (Exception e) {
+                    System.err.println("No screenshot: " + e);
+                }
+            }
+        };
+    }
+
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

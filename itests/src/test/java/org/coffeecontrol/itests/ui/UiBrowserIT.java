@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UiBrowserIT {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String CLIENT_PASSWORD = "ui-client-pass-1";
 
     /** Unique per run: the distribution is shared with other test classes that create their own catalogue rows. */
@@ -58,21 +54,7 @@ class UiBrowserIT {
     static long machine;
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser == null) {
-                return;
-            }
-            try {
-                Path shot = browser.screenshot(SCREENSHOTS, "UiBrowserIT-" + context.getDisplayName());
-                System.err.println("Screenshot of the failed step: " + shot.toAbsolutePath() + " at "
-                        + browser.driver().getCurrentUrl());
-            } catch (Exception e) {
-                System.err.println("No screenshot: " + e);
-            }
-        }
-    };
+    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("UiBrowserIT", () -> browser);
 
     @BeforeAll
     static void setUp() throws Exception {
