@@ -394,8 +394,7 @@ public abstract class DriverConformanceTest {
     @Test
     public void recipeListingParsesAndWritesBack() {
         RecipeDialect d = dialectOrSkip();
-        assertTrue(d.supports(driver().info().models().get(0)) || driver().info().models().stream()
-                .anyMatch(d::supports), "no model of the driver supports recipes");
+        assertTrue(driver().info().models().stream().anyMatch(d::supports), "no model of the driver supports recipes");
         assertFalse(d.fields().isEmpty());
         assertEquals(d.fields().size(), d.fields().stream().map(RecipeField::key).distinct().count(),
                 "field keys must be unique");

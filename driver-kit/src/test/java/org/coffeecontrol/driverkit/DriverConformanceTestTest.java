@@ -62,6 +62,11 @@ class DriverConformanceTestTest extends DriverConformanceTest {
     }
 
     @Override
+    protected String recipeListing() {
+        return ToyRecipes.LISTING;
+    }
+
+    @Override
     protected int fuzzCases() {
         return 2_000;
     }
@@ -98,6 +103,21 @@ class DriverConformanceTestTest extends DriverConformanceTest {
         protected java.nio.file.Path readme() {
             return null;
         }
+
+        @Override
+        protected String recipeListing() {
+            return ToyRecipes.LISTING;
+        }
+    }
+
+    /** The toy with another recipe dialect. */
+    static MachineDriver withRecipes(org.coffeecontrol.api.driver.RecipeDialect dialect) {
+        return new ToyDriver() {
+            @Override
+            public java.util.Optional<org.coffeecontrol.api.driver.RecipeDialect> recipes() {
+                return java.util.Optional.of(dialect);
+            }
+        };
     }
 
     /** A toy driver whose decode is replaced; {@code correct} is the toy's own decode. */
@@ -188,6 +208,33 @@ class DriverConformanceTestTest extends DriverConformanceTest {
         void aDriverThatAcceptsEverything() {
             BrokenKit kit = new BrokenKit(decoding((batch, correct) -> DecodeResult.decoded(List.of())));
             assertThrows(AssertionError.class, kit::mutatedPayloadsAreValuesNeverExceptions);
+        }
+    
+        @Test
+        void aRecipeDialectThatWritesWhateverItIsGiven() {
+            BrokenKit kit = new BrokenKit(withRecipes(new ToyRecipes() {
+                @Override
+                public org.coffeecontrol.api.driver.CommandPlan planWrite(String recipeId,
+                        Map<String, java.math.BigDecimal> values) {
+                    return new org.coffeecontrol.api.driver.CommandPlan.Exec("toy recipe " + recipeId + " " + values,
+                            java.time.Duration.ofSeconds(5));
+                }
+            }));
+            assertThrows(AssertionError.class, kit::recipeWritesOutsideTheFieldsAreRefused);
+        }
+
+        @Test
+        void aRecipeDialectThatThrowsOnACutListing() {
+            BrokenKit kit = new BrokenKit(withRecipes(new ToyRecipes() {
+                @Override
+                public org.coffeecontrol.api.driver.RecipeRead parse(String output) {
+                    if (!output.endsWith("\n")) {
+                        throw new IllegalStateException("cut");
+                    }
+                    return super.parse(output);
+                }
+            }));
+            assertThrows(RuntimeException.class, kit::garbageRecipeListingsAreRejectedValues);
         }
     }
 }

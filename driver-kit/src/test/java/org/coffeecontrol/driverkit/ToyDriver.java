@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.coffeecontrol.api.driver.ArgSpec;
@@ -16,6 +17,7 @@ import org.coffeecontrol.api.driver.DecodeResult;
 import org.coffeecontrol.api.driver.DriverInfo;
 import org.coffeecontrol.api.driver.MachineDriver;
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.driver.RecipeDialect;
 import org.coffeecontrol.api.driver.TelemetryBatch;
 
 /**
@@ -86,5 +88,10 @@ class ToyDriver implements MachineDriver {
             return new CommandPlan.Exec("toy say " + args.get("word"), Duration.ofSeconds(5));
         }
         return new CommandPlan.Refused("refused");
+    }
+
+    @Override
+    public Optional<RecipeDialect> recipes() {
+        return Optional.of(new ToyRecipes());
     }
 }
