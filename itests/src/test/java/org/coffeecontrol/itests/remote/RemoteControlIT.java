@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -61,7 +59,6 @@ class RemoteControlIT {
     private static final String SUPPORT = "rc-support-" + RUN.toLowerCase();
     private static final String OPERATOR = "rc-operator-" + RUN.toLowerCase();
     private static final String PASSWORD = "rc-it-password-42";
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     static Distribution dist;
     static Rest admin;
@@ -79,19 +76,7 @@ class RemoteControlIT {
     static Browser browser;
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                try {
-                    System.err.println("Screenshot: " + browser.screenshot(SCREENSHOTS, "RemoteControlIT-"
-                            + context.getDisplayName()).toAbsolutePath() + " at " + browser.driver().getCurrentUrl());
-                } catch (Exception e) {
-                    System.err.println("No screenshot: " + e);
-                }
-            }
-        }
-    };
+    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("RemoteControlIT", () -> browser);
 
     @BeforeAll
     static void setUp() throws Exception {
