@@ -14,7 +14,7 @@ rm -rf bench/target/lib-monitoring
 $MVN -Pbench -pl bench dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/bench/target/lib-monitoring" >/dev/null
 # Ports shifted by 15500 (REST 23681, UI 23580) so that the ingest benchmark, the integration tests and a demo can
 # run alongside; the platform gets -Xmx512m (JAVA_MAX_MEM) as the issue requires.
-exec java -Xmx1g -Dit.maxMem=512M -Dit.portOffset="${BENCH_PORT_OFFSET:-15500}" \
+exec java -Xmx1g -Dit.maxMem=512M -Dit.bootMinutes=10 -Dit.portOffset="${BENCH_PORT_OFFSET:-15500}" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "bench/target/classes:bench/target/lib-monitoring/*" org.coffeecontrol.bench.MonitoringBenchmark \
     --zip distribution/target/coffee-distribution-0.1.0-SNAPSHOT.zip --work bench/target/karaf-monitoring "$@"

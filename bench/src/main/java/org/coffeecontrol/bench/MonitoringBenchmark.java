@@ -71,8 +71,15 @@ public final class MonitoringBenchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        new MonitoringBenchmark(o).run();
-        System.exit(0);
+        int status = 0;
+        try {
+            new MonitoringBenchmark(o).run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Pool threads would keep the JVM alive; exiting runs the launcher's hook that stops Karaf.
+        System.exit(status);
     }
 
     private int option(String name, int fallback) {

@@ -124,6 +124,20 @@ public final class PlatformSeeder {
     }
 
     private long ensure(PlatformClient.Collection c, String key, Supplier<Map<String, Object>> fields) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return ensureOnce(c, key, fields);
+            } catch (PlatformException e) {
+                // Under parallel seeding the catalogue sometimes answers a lookup with 409 (a concurrent insert
+                // touched what it read): the lookup is safe to repeat.
+                if (e.status() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private long ensureOnce(PlatformClient.Collection c, String key, Supplier<Map<String, Object>> fields) {
         Optional<Long> found = client.find(c, key);
         if (found.isPresent()) {
             existing.incrementAndGet();
