@@ -77,7 +77,7 @@ final class TicketStore {
             ps.setString(12, r.applicant());
             ps.setString(13, r.applicantPhone());
             ps.setString(14, r.reason());
-            ps.setBoolean(15, false);
+            ps.setBoolean(15, r.source() == TicketSource.AUDIT); // a planned visit waits for dispatch, not for an operator
             Jdbc.setTime(ps, 16, r.plannedEnd());
             Jdbc.setTime(ps, 17, r.createdAt());
             ps.setString(18, r.createdBy());

@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.Page;
+import org.coffeecontrol.api.catalog.CatalogQuery;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.Client;
 import org.coffeecontrol.api.catalog.Equipment;
 import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.api.security.UserAccount;
 import org.coffeecontrol.api.security.UserService;
 
 /**
@@ -87,8 +89,10 @@ final class Fleet {
                             return p;
                         }
                         case "pointsOfSale": {
+                            Long only = ((CatalogQuery) args[1]).clientId();
                             List<PointOfSale> all = pos.values().stream()
                                     .filter(p -> caller.canSeeClient(p.clientId()))
+                                    .filter(p -> only == null || only == p.clientId())
                                     .sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
                             return new Page<>(all, all.size(), 0, 1000);
                         }
@@ -117,6 +121,13 @@ final class Fleet {
                 (proxy, m, args) -> {
                     if (m.getName().equals("callerFor")) {
                         return Optional.ofNullable(users.get((String) args[0]));
+                    }
+                    if (m.getName().equals("users")) {
+                        List<UserAccount> all = users.values().stream().sorted((a, b) -> a.username().compareTo(b.username()))
+                                .map(c -> new UserAccount(1L, c.username(), c.username().toUpperCase(), null, null,
+                                        c.roles(), c.allClients(), c.clientIds(), true, "en", null, null, 0))
+                                .toList();
+                        return new Page<>(all, all.size(), 0, 1000);
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
