@@ -17,6 +17,12 @@ import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
 import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.views.MainView;
+import org.coffeecontrol.tickets.api.TicketService;
+import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
+import org.coffeecontrol.ui.internal.tickets.DispatchView;
+import org.coffeecontrol.ui.internal.tickets.MyTicketsView;
+import org.coffeecontrol.ui.internal.tickets.TicketQueueView;
+import org.coffeecontrol.ui.internal.tickets.TicketsView;
 
 /**
  * The left menu's entries. Adding a view of a feature area (reports, tickets, ...) means one more entry here with
@@ -44,7 +50,17 @@ public final class MenuRegistry implements Serializable {
                 new MenuEntry("equipment", MenuSection.CATALOGUES, "menu.equipment", "equipment",
                         EquipmentView.class, null),
                 new MenuEntry("recipe-drift", MenuSection.SERVICE, "menu.recipeDrift", "service/recipe-drift",
-                        RecipeDriftView.class, "org.coffeecontrol.remote.api.RecipeService")));
+                        RecipeDriftView.class, "org.coffeecontrol.remote.api.RecipeService"),
+                new MenuEntry("tickets-queue", MenuSection.SERVICE, "menu.tickets.queue", "tickets/queue",
+                        TicketQueueView.class, TicketService.class.getName()),
+                new MenuEntry("tickets-dispatch", MenuSection.SERVICE, "menu.tickets.dispatch", "tickets/dispatch",
+                        DispatchView.class, TicketService.class.getName()),
+                new MenuEntry("tickets-mine", MenuSection.SERVICE, "menu.tickets.mine", "tickets/mine",
+                        MyTicketsView.class, TicketService.class.getName()),
+                new MenuEntry("tickets-all", MenuSection.SERVICE, "menu.tickets.all", "tickets",
+                        TicketsView.class, TicketService.class.getName()),
+                new MenuEntry("tickets-audits", MenuSection.SERVICE, "menu.tickets.audits", "tickets/audits",
+                        AuditPlanView.class, TicketService.class.getName())));
     }
 
     public List<MenuEntry> entries() {

@@ -14,6 +14,12 @@ import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.monitoring.PosMonitorView;
 import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
+import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
+import org.coffeecontrol.ui.internal.tickets.DispatchView;
+import org.coffeecontrol.ui.internal.tickets.MyTicketsView;
+import org.coffeecontrol.ui.internal.tickets.TicketQueueView;
+import org.coffeecontrol.ui.internal.tickets.TicketView;
+import org.coffeecontrol.ui.internal.tickets.TicketsView;
 
 import com.vaadin.flow.component.Component;
 
@@ -23,7 +29,9 @@ public final class Routes {
     public static final List<Class<? extends Component>> ALL = List.of(LoginView.class, MainView.class,
             ClientsView.class, RegionsView.class, ModelsView.class, PosView.class, EquipmentView.class,
             MachineRemoteView.class, RecipeDriftView.class,
-            OverviewView.class, PosMonitorView.class, MachineDashboardView.class);
+            OverviewView.class, PosMonitorView.class, MachineDashboardView.class,
+            TicketQueueView.class, DispatchView.class, MyTicketsView.class, TicketsView.class, TicketView.class,
+            AuditPlanView.class);
 
     private Routes() {
     }
