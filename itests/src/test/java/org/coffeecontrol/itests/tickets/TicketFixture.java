@@ -29,6 +29,14 @@ final class TicketFixture {
                 .path("id").asLong();
         otherClientId = admin.post("/api/clients", Map.of("name", "Tickets other " + suffix, "version", 0)).expect(201)
                 .json().path("id").asLong();
+        // users first: the POS card names its mechanics, which must exist
+        for (String[] u : new String[][] { { "op1", "OPERATOR" }, { "op2", "OPERATOR" }, { "sadmin", "SERVICE_ADMIN" },
+                { "near", "ENGINEER" }, { "far", "ENGINEER" }, { "manager", "MANAGER" } }) {
+            admin.post("/api/users", Map.of("username", user(u[0]), "roles", List.of(u[1]), "allClients", true,
+                    "clientIds", List.of(), "password", PASSWORD, "locale", "en")).expect(201);
+        }
+        admin.post("/api/users", Map.of("username", user("client"), "roles", List.of("CLIENT"), "allClients", false,
+                "clientIds", List.of(otherClientId), "password", PASSWORD)).expect(201);
         long modelId = admin.post("/api/models", Map.of("name", "Tickets model " + suffix, "family", "wmf",
                 "supportsRecipes", false, "supportsPromo", false, "version", 0)).expect(201).json().path("id").asLong();
         posId = admin.post("/api/pos", Map.ofEntries(Map.entry("name", "Station " + suffix),
@@ -42,13 +50,6 @@ final class TicketFixture {
                 "clientId", otherClientId, "version", 0)).expect(201).json().path("id").asLong();
         equipmentId = admin.post("/api/equipment", Map.of("modelId", modelId, "serialNumber", "TK-SN-" + suffix,
                 "posId", posId, "rented", false, "version", 0)).expect(201).json().path("id").asLong();
-        for (String[] u : new String[][] { { "op1", "OPERATOR" }, { "op2", "OPERATOR" }, { "sadmin", "SERVICE_ADMIN" },
-                { "near", "ENGINEER" }, { "far", "ENGINEER" }, { "manager", "MANAGER" } }) {
-            admin.post("/api/users", Map.of("username", user(u[0]), "roles", List.of(u[1]), "allClients", true,
-                    "clientIds", List.of(), "password", PASSWORD, "locale", "en")).expect(201);
-        }
-        admin.post("/api/users", Map.of("username", user("client"), "roles", List.of("CLIENT"), "allClients", false,
-                "clientIds", List.of(otherClientId), "password", PASSWORD)).expect(201);
         // "near" lives next to the POS, "far" in Kazan; both work around the clock so the test does not depend on
         // the hour it runs at
         Rest sadmin = as(dist, "sadmin");
