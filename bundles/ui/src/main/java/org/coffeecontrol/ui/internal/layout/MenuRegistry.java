@@ -17,7 +17,6 @@ import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
 import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.views.MainView;
-import org.coffeecontrol.tickets.api.TicketService;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
 import org.coffeecontrol.ui.internal.tickets.DispatchView;
 import org.coffeecontrol.ui.internal.tickets.MyTicketsView;
@@ -38,6 +37,9 @@ public final class MenuRegistry implements Serializable {
         this.entries = List.copyOf(entries);
     }
 
+    /** By name, so that this class loads without the tickets bundle. */
+    private static final String TICKETS = "org.coffeecontrol.tickets.api.TicketService";
+
     public static MenuRegistry standard() {
         return new MenuRegistry(List.of(
                 new MenuEntry("main", MenuSection.MAIN, "menu.main", "", MainView.class, null),
@@ -52,15 +54,15 @@ public final class MenuRegistry implements Serializable {
                 new MenuEntry("recipe-drift", MenuSection.SERVICE, "menu.recipeDrift", "service/recipe-drift",
                         RecipeDriftView.class, "org.coffeecontrol.remote.api.RecipeService"),
                 new MenuEntry("tickets-queue", MenuSection.SERVICE, "menu.tickets.queue", "tickets/queue",
-                        TicketQueueView.class, TicketService.class.getName()),
+                        TicketQueueView.class, TICKETS),
                 new MenuEntry("tickets-dispatch", MenuSection.SERVICE, "menu.tickets.dispatch", "tickets/dispatch",
-                        DispatchView.class, TicketService.class.getName()),
+                        DispatchView.class, TICKETS),
                 new MenuEntry("tickets-mine", MenuSection.SERVICE, "menu.tickets.mine", "tickets/mine",
-                        MyTicketsView.class, TicketService.class.getName()),
+                        MyTicketsView.class, TICKETS),
                 new MenuEntry("tickets-all", MenuSection.SERVICE, "menu.tickets.all", "tickets",
-                        TicketsView.class, TicketService.class.getName()),
+                        TicketsView.class, TICKETS),
                 new MenuEntry("tickets-audits", MenuSection.SERVICE, "menu.tickets.audits", "tickets/audits",
-                        AuditPlanView.class, TicketService.class.getName())));
+                        AuditPlanView.class, TICKETS)));
     }
 
     public List<MenuEntry> entries() {
