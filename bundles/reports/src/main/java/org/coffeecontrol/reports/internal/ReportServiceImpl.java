@@ -50,6 +50,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -78,6 +80,10 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
     private final Jobs jobs;
     private ServiceRegistration<TelemetryListener> listener;
 
+    /** REP-7's checklists: present only while the tickets feature is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ChecklistSource checklists;
+
     @Activate
     public ReportServiceImpl(BundleContext context, ReportsConfig config,
             @Reference(target = "(dataSourceName=coffee)") DataSource ds, @Reference CatalogService catalog) {
@@ -101,7 +107,9 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
         this.jobThreads = Executors.newFixedThreadPool(settings.jobThreads(),
                 r -> new Thread(r, "coffee-reports-job-" + n.incrementAndGet()));
         this.jobs = new Jobs(jobThreads, clock, settings.jobKeep());
-        for (Report r : List.<Report>of(new DrinksReport())) {
+        for (Report r : List.of(new DrinksReport(), new ComparisonReport(), new ConnectionReport(),
+                new CleaningReport(), new DowntimeReport(), new CountersReport(), new ChecklistReport(() -> checklists),
+                new SensorReport())) {
             reports.put(r.definition().id(), r);
         }
     }
