@@ -27,10 +27,12 @@ final class Store {
     final DataSource ds;
 
     Store() throws SQLException {
-        EmbeddedDataSource d = new EmbeddedDataSource();
-        d.setDatabaseName("memory:reports-" + DBS.incrementAndGet());
-        d.setCreateDatabase("create");
-        ds = d;
+        this(memory());
+    }
+
+    /** Core's tables in the given database (the benchmark uses one on disk). */
+    Store(DataSource ds) throws SQLException {
+        this.ds = ds;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE cc_event (equipment_id BIGINT NOT NULL, seq BIGINT NOT NULL, "
                     + "event_time TIMESTAMP NOT NULL, kind VARCHAR(16) NOT NULL, code VARCHAR(100), text VARCHAR(500), "
@@ -39,6 +41,13 @@ final class Store {
             st.execute("CREATE TABLE cc_machine_contact (equipment_id BIGINT NOT NULL PRIMARY KEY, "
                     + "last_seq BIGINT NOT NULL, last_seen TIMESTAMP NOT NULL, last_event_time TIMESTAMP)");
         }
+    }
+
+    private static DataSource memory() {
+        EmbeddedDataSource d = new EmbeddedDataSource();
+        d.setDatabaseName("memory:reports-" + DBS.incrementAndGet());
+        d.setCreateDatabase("create");
+        return d;
     }
 
     /** Stores one machine's events (in sequence order) and moves its contact on, in one transaction. */
