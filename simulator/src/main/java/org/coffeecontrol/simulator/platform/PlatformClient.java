@@ -88,8 +88,16 @@ public final class PlatformClient {
             throw new IllegalArgumentException("not serialisable: " + body, e);
         }
         HttpResponse<String> response;
+        HttpRequest request = b.build();
+        long giveUpAt = System.nanoTime() + REPUBLISH_PATIENCE_NANOS;
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // The REST whiteboard redeploys all endpoints when a bundle comes or goes; meanwhile every path
+            // answers this bare 404 (or 503), which means "ask again shortly", not "no such thing".
+            while (republishing(response) && System.nanoTime() < giveUpAt) {
+                Thread.sleep(500);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new PlatformException(0, null, method + " " + path + ": " + e);
         } catch (InterruptedException e) {
@@ -104,6 +112,14 @@ public final class PlatformClient {
                     node.hasNonNull("field") ? node.get("field").asText() : null, method + " " + path + ": " + message);
         }
         return node;
+    }
+
+    private static final long REPUBLISH_PATIENCE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    static boolean republishing(HttpResponse<String> response) {
+        return response.statusCode() == 503
+                || response.statusCode() == 404 && response.body() != null
+                        && response.body().contains("No service was found");
     }
 
     private JsonNode parse(String body) {

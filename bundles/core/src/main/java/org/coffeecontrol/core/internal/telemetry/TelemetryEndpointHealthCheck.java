@@ -15,21 +15,38 @@ import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 
 /**
- * UP once the machines' endpoint is really published by the JAX-RS whiteboard, not merely registered: during
- * start-up machines would otherwise get a bare 404 for a valid address, and scripts that wait for health would
- * start the fleet too early. The health endpoint treats a missing "telemetry" check as down.
+ * UP once the machines' endpoint is really published by the JAX-RS whiteboard, not merely registered, and the
+ * whiteboard has settled: the whiteboard redeploys the whole application whenever a resource or extension comes or
+ * goes, and while it does every endpoint answers a bare 404. During start-up machines would otherwise get that 404
+ * for a valid address and scripts that wait for health would start the fleet too early. The health endpoint treats
+ * a missing "telemetry" check as down.
  */
 @Component(service = HealthCheck.class)
 public class TelemetryEndpointHealthCheck implements HealthCheck {
 
+    /** How long the whiteboard must have been unchanged to count as settled. */
+    static final long SETTLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+
     private final JaxrsServiceRuntime runtime;
+    private final ServiceReference<JaxrsServiceRuntime> runtimeRef;
     private final long resourceServiceId;
+    private final java.util.function.LongSupplier clock;
+    private long lastChangeCount = Long.MIN_VALUE;
+    private long changedAt;
 
     @Activate
     public TelemetryEndpointHealthCheck(@Reference JaxrsServiceRuntime runtime,
+            @Reference(service = JaxrsServiceRuntime.class) ServiceReference<JaxrsServiceRuntime> runtimeRef,
             @Reference(service = TelemetryResource.class) ServiceReference<TelemetryResource> resource) {
+        this(runtime, runtimeRef, (Long) resource.getProperty(Constants.SERVICE_ID), System::nanoTime);
+    }
+
+    TelemetryEndpointHealthCheck(JaxrsServiceRuntime runtime, ServiceReference<JaxrsServiceRuntime> runtimeRef,
+            long resourceServiceId, java.util.function.LongSupplier clock) {
         this.runtime = runtime;
-        this.resourceServiceId = (Long) resource.getProperty(Constants.SERVICE_ID);
+        this.runtimeRef = runtimeRef;
+        this.resourceServiceId = resourceServiceId;
+        this.clock = clock;
     }
 
     @Override
@@ -39,9 +56,24 @@ public class TelemetryEndpointHealthCheck implements HealthCheck {
 
     @Override
     public HealthStatus check() {
-        return published(runtime.getRuntimeDTO(), resourceServiceId)
-                ? HealthStatus.up("machine endpoint published", Map.of("path", "/api/telemetry/{family}/{serial}"))
-                : HealthStatus.down("machine endpoint not published yet");
+        if (!published(runtime.getRuntimeDTO(), resourceServiceId)) {
+            return HealthStatus.down("machine endpoint not published yet");
+        }
+        if (!settled()) {
+            return HealthStatus.down("REST endpoints are being (re)published");
+        }
+        return HealthStatus.up("machine endpoint published", Map.of("path", "/api/telemetry/{family}/{serial}"));
+    }
+
+    private synchronized boolean settled() {
+        Object property = runtimeRef.getProperty(Constants.SERVICE_CHANGECOUNT);
+        long count = property instanceof Number n ? n.longValue() : 0;
+        long now = clock.getAsLong();
+        if (count != lastChangeCount) {
+            lastChangeCount = count;
+            changedAt = now;
+        }
+        return now - changedAt >= SETTLE_NANOS;
     }
 
     static boolean published(RuntimeDTO dto, long serviceId) {
