@@ -82,11 +82,8 @@ final class ActStore {
             if (u.engineerSignaturePng() != null) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE cc_tkt_act SET engineer_signature = ? "
                         + "WHERE ticket_id = ?")) {
-                    if (u.engineerSignaturePng().length == 0) {
-                        ps.setNull(1, java.sql.Types.BLOB);
-                    } else {
-                        ps.setBytes(1, u.engineerSignaturePng());
-                    }
+                    // setBytes(null) is a NULL both Derby's BLOB and PostgreSQL's BYTEA accept
+                    ps.setBytes(1, u.engineerSignaturePng().length == 0 ? null : u.engineerSignaturePng());
                     ps.setLong(2, ticketId);
                     ps.executeUpdate();
                 }

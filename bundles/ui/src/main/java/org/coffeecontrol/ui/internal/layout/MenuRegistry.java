@@ -14,6 +14,8 @@ import org.coffeecontrol.ui.internal.catalog.ModelsView;
 import org.coffeecontrol.ui.internal.catalog.PosView;
 import org.coffeecontrol.ui.internal.catalog.RegionsView;
 import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
+import org.coffeecontrol.ui.internal.tickets.sources.CompletenessView;
+import org.coffeecontrol.ui.internal.tickets.sources.MailTriageView;
 import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.views.MainView;
@@ -62,7 +64,11 @@ public final class MenuRegistry implements Serializable {
                 new MenuEntry("tickets-all", MenuSection.SERVICE, "menu.tickets.all", "tickets",
                         TicketsView.class, TICKETS),
                 new MenuEntry("tickets-audits", MenuSection.SERVICE, "menu.tickets.audits", "tickets/audits",
-                        AuditPlanView.class, TICKETS)));
+                        AuditPlanView.class, TICKETS),
+                new MenuEntry("mail-triage", MenuSection.SERVICE, "menu.mailTriage", "service/mail-triage",
+                        MailTriageView.class, "org.coffeecontrol.tickets.api.TicketInbox"),
+                new MenuEntry("completeness", MenuSection.SERVICE, "menu.completeness", "service/completeness",
+                        CompletenessView.class, "org.coffeecontrol.tickets.api.CompletenessCheck")));
     }
 
     public List<MenuEntry> entries() {

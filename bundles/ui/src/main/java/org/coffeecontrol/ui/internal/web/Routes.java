@@ -12,6 +12,8 @@ import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
 import org.coffeecontrol.ui.internal.monitoring.MachineDashboardView;
 import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.monitoring.PosMonitorView;
+import org.coffeecontrol.ui.internal.tickets.sources.CompletenessView;
+import org.coffeecontrol.ui.internal.tickets.sources.MailTriageView;
 import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
@@ -31,7 +33,8 @@ public final class Routes {
             MachineRemoteView.class, RecipeDriftView.class,
             OverviewView.class, PosMonitorView.class, MachineDashboardView.class,
             TicketQueueView.class, DispatchView.class, MyTicketsView.class, TicketsView.class, TicketView.class,
-            AuditPlanView.class);
+            AuditPlanView.class,
+            MailTriageView.class, CompletenessView.class);
 
     private Routes() {
     }
