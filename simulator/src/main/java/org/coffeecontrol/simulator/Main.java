@@ -85,6 +85,11 @@ public final class Main {
         Simulator sim = new Simulator(fleet, settings, WireEncoders::forFamily, transport, Clock.systemUTC());
         MachineShell shell = new MachineShell(sim, o.workDir().resolve("machines"), Clock.systemUTC());
         sim.onJob(new MachineJobs(shell, transport, o.seed()));
+        if (o.faultyPercent() > 0) {
+            for (SimMachine broken : sim.breakMachines(o.faultyPercent())) {
+                out.println("broken: " + broken.serial() + " " + broken.fault());
+            }
+        }
         MachineSshServer ssh = null;
         if (o.sshPort() > 0) {
             ssh = new MachineSshServer(shell, o.sshBind(), o.sshPort(), o.workDir().resolve("hostkey.ser"));

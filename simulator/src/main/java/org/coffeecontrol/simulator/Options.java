@@ -11,7 +11,7 @@ import java.util.Map;
 public record Options(URI platform, int machines, int pos, int clients, long seed, int sshPort, String sshBind,
         String sshHost, boolean seedPlatform, String adminUser, String adminPassword, double speed,
         Instant from, Instant to, Duration uploadInterval, int threads, Path workDir, boolean telemetry,
-        boolean printFleet, Duration statusInterval) {
+        boolean printFleet, Duration statusInterval, double faultyPercent) {
 
     public static final String USAGE = """
             Usage: simulator [options]
@@ -38,6 +38,8 @@ public record Options(URI platform, int machines, int pos, int clients, long see
               --no-telemetry          do not post telemetry (SSH only)
               --print-fleet           print machines with their SSH password, PIN and telemetry secret, then exit
               --status-interval DUR   progress line interval (default 30s)
+              --faulty PERCENT        break this share of the machines (chosen by the seed): half dead (drop SSH
+                                      at login), half hung (never answer after login); no telemetry from them
             """;
 
     public static Options parse(String[] args, Map<String, String> env, Instant now) {
@@ -62,6 +64,7 @@ public record Options(URI platform, int machines, int pos, int clients, long see
         boolean telemetry = true;
         boolean printFleet = false;
         Duration statusInterval = Duration.ofSeconds(30);
+        double faulty = 0;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -93,6 +96,7 @@ public record Options(URI platform, int machines, int pos, int clients, long see
                         case "--threads" -> threads = (int) range(flag, v, 1, 64);
                         case "--work-dir" -> workDir = Path.of(v);
                         case "--status-interval" -> statusInterval = duration(flag, v);
+                        case "--faulty" -> faulty = percent(flag, v);
                         default -> throw new IllegalArgumentException(flag + ": unknown flag");
                     }
                 }
@@ -117,7 +121,7 @@ public record Options(URI platform, int machines, int pos, int clients, long see
         }
         return new Options(platform, machines, pos, clients, seed, sshPort, sshBind, sshHost, seedPlatform, adminUser,
                 adminPassword, speed, from, to, uploadInterval, threads, workDir, telemetry, printFleet,
-                statusInterval);
+                statusInterval, faulty);
     }
 
     /** Parses {@code 90s}, {@code 30m}, {@code 6h}, {@code 2d} or an ISO-8601 duration. */
@@ -179,6 +183,18 @@ public record Options(URI platform, int machines, int pos, int clients, long see
 
     private static int positive(String flag, String v) {
         return (int) range(flag, v, 1, 1_000_000);
+    }
+
+    private static double percent(String flag, String v) {
+        try {
+            double d = Double.parseDouble(v.endsWith("%") ? v.substring(0, v.length() - 1) : v);
+            if (d >= 0 && d <= 100) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + ": '" + v + "' is not a percentage between 0 and 100");
     }
 
     private static double speed(String flag, String v) {

@@ -21,6 +21,16 @@ public final class SimMachine {
     private volatile Instant unreachableUntil = Instant.MIN;
     private Instant nextUpload = Instant.MIN;
     private volatile boolean finished;
+    private volatile Fault fault = Fault.NONE;
+
+    /** A broken machine, for tests and benchmarks of what the platform does with machines that do not answer. */
+    public enum Fault {
+        NONE,
+        /** Off: drops every SSH connection at login, posts no telemetry. */
+        DEAD,
+        /** Hung: accepts the SSH login, then never answers a command or an SFTP request; posts no telemetry. */
+        HUNG
+    }
 
     SimMachine(MachineSpec spec, PosSpec pos, EventGenerator generator, Outbox outbox) {
         this.spec = spec;
@@ -67,6 +77,14 @@ public final class SimMachine {
     /** False while rebooting after a remote command. */
     public boolean reachable(Instant wallNow) {
         return !wallNow.isBefore(unreachableUntil);
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    public void fault(Fault f) {
+        this.fault = f;
     }
 
     Instant nextUpload() {

@@ -158,6 +158,22 @@ public final class Simulator implements AutoCloseable {
         return List.copyOf(machines.values());
     }
 
+    /**
+     * Makes {@code percent} % of the fleet broken, chosen by the fleet's seed (the same machines every run), half of
+     * them {@link SimMachine.Fault#DEAD}, half {@link SimMachine.Fault#HUNG}.
+     *
+     * @return the broken machines
+     */
+    public List<SimMachine> breakMachines(double percent) {
+        List<SimMachine> all = new java.util.ArrayList<>(machines.values());
+        java.util.Collections.shuffle(all, new java.util.Random(fleet.spec().seed() ^ 0xFA17L));
+        List<SimMachine> broken = all.subList(0, (int) Math.round(all.size() * percent / 100));
+        for (int i = 0; i < broken.size(); i++) {
+            broken.get(i).fault(i % 2 == 0 ? SimMachine.Fault.DEAD : SimMachine.Fault.HUNG);
+        }
+        return List.copyOf(broken);
+    }
+
     public int pendingEvents() {
         return machines.values().stream().mapToInt(m -> m.outbox().size()).sum();
     }
@@ -224,7 +240,7 @@ public final class Simulator implements AutoCloseable {
         }
         boolean ended = settings.to() != null && !behind && !target.isBefore(settings.to());
         // At the end of a bounded run a machine whose link is down would wait forever: it reconnects instead.
-        boolean reachable = (linkUp || ended) && m.reachable(wall);
+        boolean reachable = (linkUp || ended) && m.reachable(wall) && m.fault() == SimMachine.Fault.NONE;
         int pending = outbox.size();
         boolean due = ended || pending >= Outbox.MAX_BATCH_EVENTS || (!behind && !wall.isBefore(m.nextUpload()));
         if (reachable && pending > 0 && due) {

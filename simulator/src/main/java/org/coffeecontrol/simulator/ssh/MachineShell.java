@@ -82,6 +82,11 @@ public final class MachineShell implements AutoCloseable {
         return home;
     }
 
+    /** The machine's fault, NONE for unknown serials (they fail the login anyway). */
+    public SimMachine.Fault fault(String serial) {
+        return simulator.machine(serial).map(SimMachine::fault).orElse(SimMachine.Fault.NONE);
+    }
+
     public Result execute(String serial, String commandLine) {
         Optional<SimMachine> found = simulator.machine(serial);
         if (found.isEmpty()) {

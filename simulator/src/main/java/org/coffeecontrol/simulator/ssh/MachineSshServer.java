@@ -19,7 +19,9 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.subsystem.SubsystemFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.coffeecontrol.simulator.SimMachine;
 
 /**
  * One SSH server for the whole fleet: the user name chooses the machine, the password is the machine's; exec
@@ -41,11 +43,30 @@ public final class MachineSshServer implements AutoCloseable {
         server.setHost(bindHost);
         server.setPort(port);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
-        server.setPasswordAuthenticator((user, password, session) -> shell.authenticate(user, password));
+        server.setPasswordAuthenticator((user, password, session) -> {
+            if (shell.fault(user) == SimMachine.Fault.DEAD) {
+                // as if nobody were there: the connection goes away
+                session.close(true);
+                return false;
+            }
+            return shell.authenticate(user, password);
+        });
         server.setPublickeyAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, command) -> new Exec(shell, command));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        server.setSubsystemFactories(List.of(new SubsystemFactory() {
+            @Override
+            public String getName() {
+                return sftp.getName();
+            }
+
+            @Override
+            public Command createSubsystem(ChannelSession channel) throws IOException {
+                return shell.fault(channel.getSession().getUsername()) == SimMachine.Fault.HUNG ? new Silent()
+                        : sftp.createSubsystem(channel);
+            }
+        }));
         server.setFileSystemFactory(new VirtualFileSystemFactory() {
             @Override
             public Path getUserHomeDir(SessionContext session) {
@@ -104,6 +125,9 @@ public final class MachineSshServer implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) {
             String user = channel.getSession().getUsername();
+            if (shell.fault(user) == SimMachine.Fault.HUNG) {
+                return;
+            }
             execs.execute(() -> {
                 MachineShell.Result r;
                 try {
@@ -126,6 +150,33 @@ public final class MachineSshServer implements AutoCloseable {
         @Override
         public void destroy(ChannelSession channel) {
             // Nothing held per command.
+        }
+    }
+
+    /** A hung machine's side of a channel: takes the request, never answers. */
+    private static final class Silent implements Command {
+        @Override
+        public void setInputStream(InputStream in) {
+        }
+
+        @Override
+        public void setOutputStream(OutputStream out) {
+        }
+
+        @Override
+        public void setErrorStream(OutputStream err) {
+        }
+
+        @Override
+        public void setExitCallback(ExitCallback callback) {
+        }
+
+        @Override
+        public void start(ChannelSession channel, Environment env) {
+        }
+
+        @Override
+        public void destroy(ChannelSession channel) {
         }
     }
 }

@@ -94,7 +94,7 @@ public @interface RemoteConfig {
     int promoParallel() default 16;
 
     @AttributeDefinition(description = "Upper bound of one promo image transfer in seconds (after the connect timeout)")
-    int promoTimeoutSeconds() default 30;
+    int promoTimeoutSeconds() default 15;
 
     @AttributeDefinition(description = "A machine whose daemon has not called home for this many seconds is skipped as "
             + "offline and served when it calls again")

@@ -273,6 +273,11 @@ public final class SshTransport implements AutoCloseable {
             if (attempt.hostKeyRejected != null) {
                 throw new RemoteOperationException(Outcome.HOST_KEY_REJECTED, attempt.hostKeyRejected);
             }
+            if (!session.isOpen() || session.isClosing()) {
+                // a refused password leaves the session open; a machine that drops the connection is not there
+                throw new RemoteOperationException(Outcome.UNREACHABLE, t.serial() + " at " + t.host() + ":" + t.port()
+                        + " closed the connection during login: its SSH service is down or the machine is off");
+            }
             throw new RemoteOperationException(Outcome.AUTH_FAILED,
                     t.serial() + " refused the login of user " + t.username()
                             + ": the stored password is wrong, or the machine is restarting");

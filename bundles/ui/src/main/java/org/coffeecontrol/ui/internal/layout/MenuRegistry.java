@@ -18,6 +18,8 @@ import org.coffeecontrol.ui.internal.tickets.sources.CompletenessView;
 import org.coffeecontrol.ui.internal.tickets.sources.MailTriageView;
 import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
+import org.coffeecontrol.ui.internal.service.DeferredSqlView;
+import org.coffeecontrol.ui.internal.service.PromoDistributionView;
 import org.coffeecontrol.ui.internal.views.MainView;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
 import org.coffeecontrol.ui.internal.tickets.DispatchView;
@@ -68,7 +70,11 @@ public final class MenuRegistry implements Serializable {
                 new MenuEntry("mail-triage", MenuSection.SERVICE, "menu.mailTriage", "service/mail-triage",
                         MailTriageView.class, "org.coffeecontrol.tickets.api.TicketInbox"),
                 new MenuEntry("completeness", MenuSection.SERVICE, "menu.completeness", "service/completeness",
-                        CompletenessView.class, "org.coffeecontrol.tickets.api.CompletenessCheck")));
+                        CompletenessView.class, "org.coffeecontrol.tickets.api.CompletenessCheck"),
+                new MenuEntry("promo", MenuSection.SERVICE, "menu.promo", "service/promo",
+                        PromoDistributionView.class, "org.coffeecontrol.remote.api.PromoService"),
+                new MenuEntry("deferred-sql", MenuSection.SERVICE, "menu.deferredSql", "service/deferred-sql",
+                        DeferredSqlView.class, "org.coffeecontrol.remote.api.DeferredSqlService")));
     }
 
     public List<MenuEntry> entries() {

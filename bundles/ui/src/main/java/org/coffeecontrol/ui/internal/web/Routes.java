@@ -14,6 +14,8 @@ import org.coffeecontrol.ui.internal.monitoring.OverviewView;
 import org.coffeecontrol.ui.internal.monitoring.PosMonitorView;
 import org.coffeecontrol.ui.internal.tickets.sources.CompletenessView;
 import org.coffeecontrol.ui.internal.tickets.sources.MailTriageView;
+import org.coffeecontrol.ui.internal.service.DeferredSqlView;
+import org.coffeecontrol.ui.internal.service.PromoDistributionView;
 import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
@@ -34,7 +36,7 @@ public final class Routes {
             OverviewView.class, PosMonitorView.class, MachineDashboardView.class,
             TicketQueueView.class, DispatchView.class, MyTicketsView.class, TicketsView.class, TicketView.class,
             AuditPlanView.class,
-            MailTriageView.class, CompletenessView.class);
+            MailTriageView.class, CompletenessView.class, PromoDistributionView.class, DeferredSqlView.class);
 
     private Routes() {
     }
