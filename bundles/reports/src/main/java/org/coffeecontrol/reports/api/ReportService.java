@@ -2,6 +2,7 @@ package org.coffeecontrol.reports.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -52,6 +53,15 @@ public interface ReportService {
 
     /** Sensor names reported by the caller's visible machines, for the sensor filter. */
     List<String> sensors(Caller caller);
+
+    /**
+     * REP-9 charts: the sensor readings of one machine in {@code [from, to)}, one series per sensor (by name),
+     * oldest first; a sensor with more than {@code maxPoints} readings is thinned evenly. Fails with
+     * {@link org.coffeecontrol.api.NotFoundException} for a machine the caller may not see.
+     *
+     * @since 1.1
+     */
+    List<SensorSeries> sensorSeries(Caller caller, long equipmentId, Instant from, Instant to, int maxPoints);
 
     /** The time zone days are counted in. */
     ZoneId zone();

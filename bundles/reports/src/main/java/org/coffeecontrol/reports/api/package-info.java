@@ -4,7 +4,7 @@
  * {@link org.coffeecontrol.api.security.Caller} and shows only the clients it may see.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.coffeecontrol.reports.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +43,7 @@ import org.coffeecontrol.reports.api.ReportJob;
 import org.coffeecontrol.reports.api.ReportRequest;
 import org.coffeecontrol.reports.api.ReportResult;
 import org.coffeecontrol.reports.api.ReportService;
+import org.coffeecontrol.reports.api.SensorSeries;
 import org.coffeecontrol.reports.internal.export.CsvExport;
 import org.coffeecontrol.reports.internal.export.XlsxExport;
 import org.osgi.framework.BundleContext;
@@ -222,6 +224,22 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
             }
             return List.copyOf(out);
         });
+    }
+
+    @Override
+    public List<SensorSeries> sensorSeries(Caller caller, long equipmentId, Instant from, Instant to, int maxPoints) {
+        caller.require("read reports", READERS);
+        if (from == null || to == null) {
+            throw new ValidationException(from == null ? "from" : "to", "is required");
+        }
+        if (!to.isAfter(from)) {
+            throw new ValidationException("to", "must be after from");
+        }
+        if (maxPoints < 2) {
+            throw new ValidationException("maxPoints", "must be at least 2");
+        }
+        catalog.equipment(caller, equipmentId);
+        return SensorSeriesQuery.read(ds, equipmentId, from, to, maxPoints);
     }
 
     @Override
