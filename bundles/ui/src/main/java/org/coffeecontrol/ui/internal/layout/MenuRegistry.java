@@ -17,6 +17,8 @@ import org.coffeecontrol.ui.internal.remote.RecipeDriftView;
 import org.coffeecontrol.ui.internal.tickets.sources.CompletenessView;
 import org.coffeecontrol.ui.internal.tickets.sources.MailTriageView;
 import org.coffeecontrol.ui.internal.monitoring.OverviewView;
+import org.coffeecontrol.ui.internal.reports.ChartsView;
+import org.coffeecontrol.ui.internal.reports.ReportView;
 import org.coffeecontrol.ui.internal.security.AccessRules;
 import org.coffeecontrol.ui.internal.service.DeferredSqlView;
 import org.coffeecontrol.ui.internal.service.PromoDistributionView;
@@ -34,6 +36,8 @@ import org.coffeecontrol.ui.internal.tickets.TicketsView;
  */
 public final class MenuRegistry implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    private static final String REPORT_SERVICE = "org.coffeecontrol.reports.api.ReportService";
 
     private final List<MenuEntry> entries;
 
@@ -74,7 +78,17 @@ public final class MenuRegistry implements Serializable {
                 new MenuEntry("promo", MenuSection.SERVICE, "menu.promo", "service/promo",
                         PromoDistributionView.class, "org.coffeecontrol.remote.api.PromoService"),
                 new MenuEntry("deferred-sql", MenuSection.SERVICE, "menu.deferredSql", "service/deferred-sql",
-                        DeferredSqlView.class, "org.coffeecontrol.remote.api.DeferredSqlService")));
+                        DeferredSqlView.class, "org.coffeecontrol.remote.api.DeferredSqlService"),
+                report("drinks"), report("comparison"), report("connection"), report("cleaning"),
+                report("downtime"), report("counters"), report("checklists"), report("sensors"),
+                new MenuEntry("charts", MenuSection.REPORTS, "menu.charts", "charts", ChartsView.class,
+                        REPORT_SERVICE)));
+    }
+
+    /** Reports (issue 7): one entry per report of the reports bundle, shown while that bundle runs. */
+    private static MenuEntry report(String id) {
+        return new MenuEntry("report-" + id, MenuSection.REPORTS, "menu.report." + id, "reports/" + id,
+                ReportView.class, REPORT_SERVICE);
     }
 
     public List<MenuEntry> entries() {

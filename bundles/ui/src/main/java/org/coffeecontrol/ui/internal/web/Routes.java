@@ -16,6 +16,8 @@ import org.coffeecontrol.ui.internal.tickets.sources.CompletenessView;
 import org.coffeecontrol.ui.internal.tickets.sources.MailTriageView;
 import org.coffeecontrol.ui.internal.service.DeferredSqlView;
 import org.coffeecontrol.ui.internal.service.PromoDistributionView;
+import org.coffeecontrol.ui.internal.reports.ChartsView;
+import org.coffeecontrol.ui.internal.reports.ReportView;
 import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
@@ -36,7 +38,8 @@ public final class Routes {
             OverviewView.class, PosMonitorView.class, MachineDashboardView.class,
             TicketQueueView.class, DispatchView.class, MyTicketsView.class, TicketsView.class, TicketView.class,
             AuditPlanView.class,
-            MailTriageView.class, CompletenessView.class, PromoDistributionView.class, DeferredSqlView.class);
+            MailTriageView.class, CompletenessView.class, PromoDistributionView.class, DeferredSqlView.class,
+            ReportView.class, ChartsView.class);
 
     private Routes() {
     }

@@ -30,16 +30,37 @@ class MenuRegistryTest {
         assertEquals(List.of(MenuSection.MAIN, MenuSection.CATALOGUES), List.copyOf(v.keySet()));
     }
 
+    /** The reports section while the reports bundle runs (issue 7). */
+    private static final List<String> REPORTS = List.of("report-drinks", "report-comparison", "report-connection",
+            "report-cleaning", "report-downtime", "report-counters", "report-checklists", "report-sensors", "charts");
+
+    private static List<String> plusReports(String... core) {
+        List<String> out = new java.util.ArrayList<>(List.of(core));
+        out.addAll(REPORTS);
+        return out;
+    }
+
     @Test
     void clientUserSeesOnlyItsPointsOfSaleAndEquipment() {
         // Monitoring too: its service shows a client only its own points of sale.
-        assertEquals(List.of("main", "monitoring", "pos", "equipment"),
-                ids(MenuRegistry.standard().visible(caller(Role.CLIENT), s -> true)));
+        // Then the reports, and the client's own tickets under Service.
+        List<String> expected = plusReports("main", "monitoring", "pos", "equipment");
+        expected.add("tickets-all");
+        assertEquals(expected, ids(MenuRegistry.standard().visible(caller(Role.CLIENT), s -> true)));
     }
 
     @Test
     void financeHasNoCatalogues() {
-        assertEquals(List.of("main"), ids(MenuRegistry.standard().visible(caller(Role.FINANCE), s -> true)));
+        assertEquals(plusReports("main"), ids(MenuRegistry.standard().visible(caller(Role.FINANCE), s -> true)));
+    }
+
+    @Test
+    void reportsAreForEveryoneButFieldEngineersAndOnlyWhileTheReportsBundleRuns() {
+        assertEquals(List.of("main", "monitoring", "pos", "equipment", "tickets-mine"),
+                ids(MenuRegistry.standard().visible(caller(Role.ENGINEER), s -> true)));
+        assertEquals(List.of("main"), ids(MenuRegistry.standard().visible(caller(Role.FINANCE), s -> false)));
+        assertEquals(plusReports("main"), ids(MenuRegistry.standard().visible(caller(Role.FINANCE),
+                "org.coffeecontrol.reports.api.ReportService"::equals)));
     }
 
     @Test
