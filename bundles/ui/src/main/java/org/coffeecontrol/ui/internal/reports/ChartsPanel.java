@@ -35,8 +35,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -122,10 +120,10 @@ final class ChartsPanel extends VerticalLayout {
                 progress.setVisible(true);
             } catch (ValidationException ex) {
                 if (!form.show(ex)) {
-                    error(ex.getMessage());
+                    Notices.error(ex.getMessage());
                 }
             } catch (CoffeeException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         FlexLayout actions = new FlexLayout(show, progress);
@@ -160,7 +158,7 @@ final class ChartsPanel extends VerticalLayout {
             }
             machine.setInvalid(false);
             if (from.getValue() == null || to.getValue() == null) {
-                error(tr.t("validation.required"));
+                Notices.error(tr.t("validation.required"));
                 return;
             }
             try {
@@ -171,7 +169,7 @@ final class ChartsPanel extends VerticalLayout {
                 chart.setOption(sensorsOption(series, tr.t("charts.sensors.title", serial), "sensors-" + serial));
                 status.setText(series.isEmpty() ? tr.t("charts.sensors.none") : "");
             } catch (CoffeeException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         FlexLayout filters = new FlexLayout(machine, from, to, show);
@@ -229,11 +227,6 @@ final class ChartsPanel extends VerticalLayout {
             lines.add(new ChartOptions.Series(s.sensor(), s.unit(), points));
         }
         return ChartOptions.machineSeries(title, fileName, lines);
-    }
-
-    private void error(String message) {
-        Notification n = Notification.show(message, 5000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.coffeecontrol.ui.internal.services.ServiceSource;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -29,21 +28,14 @@ public class ChartsView extends VerticalLayout implements HasDynamicTitle {
         heading.addClassName("view-title");
         add(heading);
         if (!Reports.installed(services)) {
-            unavailable(getTranslation("report.unavailable"));
+            add(Notices.unavailable(getTranslation("report.unavailable")));
             return;
         }
         try {
             add(Reports.charts(services, catalog, this::getTranslation).content());
         } catch (NotFoundException | AccessDeniedException e) {
-            unavailable(getTranslation("report.notFound", Reports.DRINKS));
+            add(Notices.unavailable(getTranslation("report.notFound", Reports.DRINKS)));
         }
-    }
-
-    private void unavailable(String message) {
-        Paragraph p = new Paragraph(message);
-        p.setId("report-unavailable");
-        p.addClassName("report-empty");
-        add(p);
     }
 
     @Override

@@ -21,8 +21,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -125,11 +123,11 @@ final class ReportPanel extends VerticalLayout {
         } catch (ValidationException e) {
             run.setEnabled(true);
             if (!form.show(e)) {
-                error(e.getMessage());
+                Notices.error(e.getMessage());
             }
         } catch (CoffeeException e) {
             run.setEnabled(true);
-            error(e.getMessage());
+            Notices.error(e.getMessage());
         }
     }
 
@@ -142,11 +140,6 @@ final class ReportPanel extends VerticalLayout {
     private void finished() {
         running.setVisible(false);
         run.setEnabled(true);
-    }
-
-    private void error(String message) {
-        Notification n = Notification.show(message, 5000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     /** Shows a finished result (also used by the charts page to reuse the grid). */

@@ -11,7 +11,6 @@ import org.coffeecontrol.ui.internal.services.ServiceSource;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -55,25 +54,17 @@ public class ReportView extends VerticalLayout implements BeforeEnterObserver, H
         Tr tr = this::getTranslation;
         title = getTranslation("menu.reports");
         if (!Reports.installed(services)) {
-            unavailable(getTranslation("report.unavailable"));
-            return;
-        }
-        try {
-            Reports.Page page = Reports.page(services, catalog, tr, id);
-            title = page.title();
-            add(page.content());
-        } catch (NotFoundException | AccessDeniedException e) {
-            unavailable(getTranslation("report.notFound", id));
+            add(Notices.unavailable(getTranslation("report.unavailable")));
+        } else {
+            try {
+                Reports.Page page = Reports.page(services, catalog, tr, id);
+                title = page.title();
+                add(page.content());
+            } catch (NotFoundException | AccessDeniedException e) {
+                add(Notices.unavailable(getTranslation("report.notFound", id)));
+            }
         }
         heading.setText(title);
-    }
-
-    private void unavailable(String message) {
-        heading.setText(title);
-        Paragraph p = new Paragraph(message);
-        p.setId("report-unavailable");
-        p.addClassName("report-empty");
-        add(p);
     }
 
     @Override

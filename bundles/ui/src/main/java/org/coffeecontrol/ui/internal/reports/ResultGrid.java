@@ -49,7 +49,9 @@ final class ResultGrid extends Grid<ReportRow> {
             for (int i = 0; i < columns.size(); i++) {
                 org.coffeecontrol.reports.api.Column c = columns.get(i);
                 Object v = result.totals().get(i);
-                String text = i == 0 && v == null ? tr.t("report.total") : format.format(c.type(), v);
+                // The service labels its totals row in English; the first cell reads in the user's language.
+                boolean label = i == 0 && (v == null || v instanceof String);
+                String text = label ? tr.t("report.total") : format.format(c.type(), v);
                 Span cell = new Span(text);
                 cell.setId("report-total-" + c.key());
                 cell.addClassName("report-total");
