@@ -229,6 +229,8 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
     @Override
     public List<SensorSeries> sensorSeries(Caller caller, long equipmentId, Instant from, Instant to, int maxPoints) {
         caller.require("read reports", READERS);
+        // Visibility before the arguments: another client's machine is "not found", whatever else is wrong.
+        catalog.equipment(caller, equipmentId);
         if (from == null || to == null) {
             throw new ValidationException(from == null ? "from" : "to", "is required");
         }
@@ -238,7 +240,6 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
         if (maxPoints < 2) {
             throw new ValidationException("maxPoints", "must be at least 2");
         }
-        catalog.equipment(caller, equipmentId);
         return SensorSeriesQuery.read(ds, equipmentId, from, to, maxPoints);
     }
 

@@ -1,6 +1,8 @@
 package org.coffeecontrol.reports.internal.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +30,7 @@ import org.coffeecontrol.reports.api.ReportJob;
 import org.coffeecontrol.reports.api.ReportRequest;
 import org.coffeecontrol.reports.api.ReportResult;
 import org.coffeecontrol.reports.api.ReportService;
+import org.coffeecontrol.reports.api.SensorSeries;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -80,6 +83,32 @@ public class ReportResource {
     @Path("sensors")
     public List<String> sensors(@Context SecurityContext sc) {
         return reports.sensors(caller(sc));
+    }
+
+    /**
+     * REP-9 chart data: one machine's sensor readings in {@code [from, to)} (ISO-8601 instants), one series per
+     * sensor, at most {@code maxPoints} (default 2000) readings each.
+     */
+    @GET
+    @Path("sensor-series")
+    public List<SensorSeries> sensorSeries(@Context SecurityContext sc, @QueryParam("equipmentId") Long equipmentId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("maxPoints") Integer maxPoints) {
+        if (equipmentId == null) {
+            throw new ValidationException("equipmentId", "is required");
+        }
+        return reports.sensorSeries(caller(sc), equipmentId, instant("from", from), instant("to", to),
+                maxPoints == null ? 2000 : maxPoints);
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "'" + value + "' is not an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+        }
     }
 
     @GET
