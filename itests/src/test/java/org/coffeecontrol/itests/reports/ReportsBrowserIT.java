@@ -106,7 +106,7 @@ class ReportsBrowserIT {
         Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
         dist = Distribution.shared();
         admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
-        TestFleet fleet = TestFleet.register(dist.restBase(), SEED, 6, 2);
+        TestFleet fleet = register();
         List<MachineSpec> machines = fleet.machines();
         String codeA = machines.get(0).posCode();
         List<MachineSpec> atA = machines.stream().filter(m -> m.posCode().equals(codeA)).toList();
@@ -161,6 +161,37 @@ class ReportsBrowserIT {
         browser = Browser.start(dist.uiBase());
         ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    /**
+     * The JAX-RS whiteboard keeps rebuilding its application while feature bundles start (answering 404 "No service
+     * was found" meanwhile), which on a loaded machine lasts past the health check: wait for the resources this
+     * test uses, and register again (it is idempotent) if one still went away mid-way.
+     */
+    private static TestFleet register() throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            awaitStatus200("/api/equipment?limit=1", "/api/pos?limit=1", "/api/reports", "/api/users?limit=1");
+            try {
+                return TestFleet.register(dist.restBase(), SEED, 6, 2);
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    private static void awaitStatus200(String... paths) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        for (String path : paths) {
+            while (admin.get(path).status() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(path + " not answering 200 after 2 minutes");
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     /** Seeded sizes end the canonical names: "Americano 200" is a 200 ml cup. */

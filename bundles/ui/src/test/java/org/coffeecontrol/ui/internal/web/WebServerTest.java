@@ -60,4 +60,12 @@ class WebServerTest {
         assertEquals(200, theme.statusCode());
         assertTrue(theme.body().contains(".kpi-slot"), theme.body());
     }
+
+    @Test
+    void servesTheChartLibraryAndTheReportsFilesFromTheClassPath() throws Exception {
+        // Loaded by the report views with context:// URLs, outside the pre-built frontend bundle.
+        assertEquals(200, get("/webjars/echarts/5.3.1/dist/echarts.min.js").statusCode());
+        assertEquals(200, get("/coffee/reports/echarts-connector.js").statusCode());
+        assertEquals(200, get("/coffee/reports/reports.css").statusCode());
+    }
 }
