@@ -329,8 +329,8 @@ class ReportsBrowserIT {
         requireRun();
         browser.click("menu-charts");
         browser.waitForPath("/charts");
-        browser.type("report-from", DAY.toString());
-        browser.type("report-to", DAY.toString());
+        date("report-from");
+        date("report-to");
         chooseMulti("report-filter-pos", posA);
         browser.click("chart-drinks-show");
         browser.until(d -> Integer.toString(soldAtA.size()).equals(browser.byId("chart-drinks")
@@ -339,8 +339,8 @@ class ReportsBrowserIT {
 
         browser.click("tab-chart-sensors");
         browser.choose("chart-machine", sensorMachine.serial(), sensorMachine.serial());
-        browser.type("chart-sensors-from", DAY.toString());
-        browser.type("chart-sensors-to", DAY.toString());
+        date("chart-sensors-from");
+        date("chart-sensors-to");
         browser.click("chart-sensors-show");
         browser.until(d -> "2".equals(browser.byId("chart-sensors").getDomAttribute("data-rendered")),
                 "the sensor chart drawn with a temperature and a level");
@@ -364,8 +364,8 @@ class ReportsBrowserIT {
         assertFalse(offered.contains(posB), "the other client's shop is offered: " + offered);
 
         // No filter at all: the service narrows to the client's machines by itself.
-        browser.type("report-from", DAY.toString());
-        browser.type("report-to", DAY.toString());
+        date("report-from");
+        date("report-to");
         browser.click("report-run");
         awaitResult();
         assertEquals(Long.toString(total(soldAtA)), browser.textOf("report-total-drinks"),
@@ -375,11 +375,19 @@ class ReportsBrowserIT {
     // ---- helpers
 
     private static void runDrinksForTheDay(String pos) {
-        browser.type("report-from", DAY.toString());
-        browser.type("report-to", DAY.toString());
+        date("report-from");
+        date("report-to");
         chooseMulti("report-filter-pos", pos);
         browser.click("report-run");
         awaitResult();
+    }
+
+    /** Types the test's day into a date picker and closes its calendar, which would swallow the next click. */
+    private static void date(String id) {
+        browser.type(id, DAY.toString());
+        js("arguments[0].opened = false;", browser.byId(id));
+        browser.until(d -> DAY.toString().equals(browser.value(id)), DAY + " in #" + id);
+        browser.idle();
     }
 
     private static void awaitResult() {
