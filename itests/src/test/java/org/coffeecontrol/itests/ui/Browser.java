@@ -7,10 +7,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
-
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -290,30 +286,6 @@ public final class Browser implements AutoCloseable {
     /** Waits until Vaadin has answered every request the page sent. */
     public void idle() {
         until(d -> Boolean.TRUE.equals(js(VAADIN_IDLE)), "the Vaadin client to be idle");
-    }
-
-    /**
-     * A JUnit extension for a test class that drives a browser: a failed test leaves a screenshot of the page in
-     * {@code target/screenshots}, named after the class and the test.
-     */
-    public static TestWatcher screenshotOnFailure(String testClass, Supplier<Browser> browser) {
-        return new TestWatcher() {
-            @Override
-            public void testFailed(ExtensionContext context, Throwable cause) {
-                Browser b = browser.get();
-                if (b == null) {
-                    return;
-                }
-                try {
-                    Path shot = b.screenshot(Paths.get("target", "screenshots"),
-                            testClass + "-" + context.getDisplayName());
-                    System.err.println("Screenshot of the failed step: " + shot.toAbsolutePath() + " at "
-                            + b.driver().getCurrentUrl());
-                } catch (Exception e) {
-                    System.err.println("No screenshot: " + e);
-                }
-            }
-        };
     }
 
     public Path screenshot(Path dir, String name) throws IOException {
