@@ -79,7 +79,7 @@ public final class MenuRegistry implements Serializable {
                         PromoDistributionView.class, "org.coffeecontrol.remote.api.PromoService"),
                 new MenuEntry("deferred-sql", MenuSection.SERVICE, "menu.deferredSql", "service/deferred-sql",
                         DeferredSqlView.class, "org.coffeecontrol.remote.api.DeferredSqlService"),
-                report("drinks"), report("comparison"), report("connection"), report("cleaning"),
+                report("drinks"), report("drinks-comparison"), report("connection"), report("cleaning"),
                 report("downtime"), report("counters"), report("checklists"), report("sensors"),
                 new MenuEntry("charts", MenuSection.REPORTS, "menu.charts", "charts", ChartsView.class,
                         REPORT_SERVICE)));

@@ -30,7 +30,7 @@ final class CleaningCalendar extends Div {
 
     /** The manual's four states by the words their keys are made of, checked in this order. */
     private static final String[][] KINDS = { { "NOT_ONLINE", "OFFLINE", "NO_DATA" }, { "NOT_CLEANED", "MISSED" },
-            { "OUTSIDE", "OFF_SCHEDULE", "LATE", "EARLY" }, { "WITHIN", "ON_SCHEDULE", "CLEANED", "OK" } };
+            { "OUTSIDE", "OUT_OF", "OFF_SCHEDULE", "LATE", "EARLY" }, { "WITHIN", "ON_SCHEDULE", "CLEANED", "OK" } };
     private static final String[] KIND_CLASS = { "cal-not-online", "cal-not-cleaned", "cal-outside-schedule",
             "cal-within-schedule" };
     private static final String[] KIND_MARK = { "\u2013", "\u2717", "\u00b1", "\u2713" };

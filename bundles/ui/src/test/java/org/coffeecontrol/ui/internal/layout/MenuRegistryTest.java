@@ -31,7 +31,7 @@ class MenuRegistryTest {
     }
 
     /** The reports section while the reports bundle runs (issue 7). */
-    private static final List<String> REPORTS = List.of("report-drinks", "report-comparison", "report-connection",
+    private static final List<String> REPORTS = List.of("report-drinks", "report-drinks-comparison", "report-connection",
             "report-cleaning", "report-downtime", "report-counters", "report-checklists", "report-sensors", "charts");
 
     private static List<String> plusReports(String... core) {

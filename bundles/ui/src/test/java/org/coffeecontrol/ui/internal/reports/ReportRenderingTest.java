@@ -146,6 +146,9 @@ class ReportRenderingTest {
         assertEquals("cal-not-cleaned", CleaningCalendar.cssClass("NOT_CLEANED"));
         assertEquals("cal-outside-schedule", CleaningCalendar.cssClass("CLEANED_OUTSIDE_SCHEDULE"));
         assertEquals("cal-within-schedule", CleaningCalendar.cssClass("CLEANED_WITHIN_SCHEDULE"));
+        // the reports bundle's own keys
+        assertEquals("cal-within-schedule", CleaningCalendar.cssClass("CLEANED_IN_SCHEDULE"));
+        assertEquals("cal-outside-schedule", CleaningCalendar.cssClass("CLEANED_OUT_OF_SCHEDULE"));
         assertEquals("cal-other", CleaningCalendar.cssClass("SOMETHING"));
     }
 
