@@ -128,7 +128,9 @@ public class DispatchServiceImpl implements DispatchService {
                 ps.setString(2, saved.displayName());
                 Jdbc.setDouble(ps, 3, saved.homeLatitude());
                 Jdbc.setDouble(ps, 4, saved.homeLongitude());
-                ps.setString(5, saved.workDays().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")));
+                // three letters a day: the whole week fits the column
+                ps.setString(5, saved.workDays().stream().sorted().map(d -> d.name().substring(0, 3))
+                        .collect(Collectors.joining(",")));
                 ps.setString(6, saved.workStart() == null ? null : saved.workStart().toString());
                 ps.setString(7, saved.workEnd() == null ? null : saved.workEnd().toString());
                 ps.setInt(8, saved.maxOpen());
@@ -207,6 +209,11 @@ public class DispatchServiceImpl implements DispatchService {
         return out;
     }
 
+    private static DayOfWeek day(String abbreviation) {
+        return java.util.Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(abbreviation.strip()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("work day " + abbreviation));
+    }
+
     private static Map<String, Mechanic> cards(Connection c) throws SQLException {
         Map<String, Mechanic> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM cc_tkt_mechanic ORDER BY username");
@@ -214,7 +221,7 @@ public class DispatchServiceImpl implements DispatchService {
             while (rs.next()) {
                 String days = rs.getString("work_days");
                 Set<DayOfWeek> set = days == null || days.isBlank() ? Set.of()
-                        : java.util.Arrays.stream(days.split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet());
+                        : java.util.Arrays.stream(days.split(",")).map(DispatchServiceImpl::day).collect(Collectors.toSet());
                 String s = rs.getString("work_start");
                 String e = rs.getString("work_end");
                 out.put(rs.getString("username"), new Mechanic(rs.getString("username"), rs.getString("display_name"),

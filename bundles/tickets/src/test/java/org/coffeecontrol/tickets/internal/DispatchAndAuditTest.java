@@ -86,6 +86,10 @@ class DispatchAndAuditTest {
                 LocalTime.of(12, 0), LocalTime.of(20, 0), 3, true));
         Ticket t = tickets.create(fleet.operator, NewTicket.manual(10L, null, "Leak"));
         assertNull(dispatch.advise(fleet.serviceAdmin, t.id()).suggested());
+        Mechanic always = dispatch.saveMechanic(fleet.serviceAdmin, new Mechanic("maks", null, null, null,
+                Set.of(DayOfWeek.values()), null, null, 3, true));
+        assertEquals(Set.of(DayOfWeek.values()), dispatch.mechanic(fleet.serviceAdmin, "maks").workDays());
+        assertEquals("maks", dispatch.advise(fleet.serviceAdmin, t.id()).suggested(), always.toString());
         assertEquals("username", assertThrows(ValidationException.class, () -> dispatch.saveMechanic(
                 fleet.serviceAdmin, new Mechanic("olga", null, null, null, Set.of(), null, null, 3, true))).field());
         assertEquals("workEnd", assertThrows(ValidationException.class, () -> dispatch.saveMechanic(
