@@ -33,6 +33,7 @@ public class TelemetryEndpointHealthCheck implements HealthCheck {
     private final java.util.function.LongSupplier clock;
     private long lastChangeCount = Long.MIN_VALUE;
     private long changedAt;
+    private volatile boolean everSettled;
 
     @Activate
     public TelemetryEndpointHealthCheck(@Reference JaxrsServiceRuntime runtime,
@@ -60,8 +61,12 @@ public class TelemetryEndpointHealthCheck implements HealthCheck {
             return HealthStatus.down("machine endpoint not published yet");
         }
         if (!settled()) {
-            return HealthStatus.down("REST endpoints are being (re)published");
+            // Down only while starting; later a bundle coming or going republishes for a moment: degraded.
+            return everSettled
+                    ? new HealthStatus(HealthStatus.State.DEGRADED, "REST endpoints are being republished", Map.of())
+                    : HealthStatus.down("REST endpoints are being published");
         }
+        everSettled = true;
         return HealthStatus.up("machine endpoint published", Map.of("path", "/api/telemetry/{family}/{serial}"));
     }
 

@@ -61,6 +61,10 @@ class TelemetryEndpointHealthCheckTest {
         assertEquals(State.DOWN, check.check().state(), "a change restarts the settle time");
         now.addAndGet(TimeUnit.SECONDS.toNanos(3));
         assertEquals(State.UP, check.check().state());
+        changeCount.incrementAndGet();
+        assertEquals(State.DEGRADED, check.check().state(), "after start-up a republish only degrades");
+        now.addAndGet(TimeUnit.SECONDS.toNanos(3));
+        assertEquals(State.UP, check.check().state());
         dto.defaultApplication = app(3);
         assertEquals(State.DOWN, check.check().state(), "endpoint gone");
     }
