@@ -61,11 +61,14 @@ class ModularityIT {
         generator = fleet.generator(machine, Instant.now().minus(Duration.ofHours(6)));
     }
 
+    /** Leaves the distribution as it found it, settled, for the test classes that follow. */
     @AfterAll
     static void restartAll() throws Exception {
         for (String bundle : FEATURES.keySet()) {
             Shell.exec("admin", Distribution.ADMIN_PASSWORD, "bundle:start " + bundle);
         }
+        await("health UP again", () -> "UP".equals(
+                Rest.anonymous(dist.restBase()).get("/api/health").json().path("status").asText()));
     }
 
     @Test

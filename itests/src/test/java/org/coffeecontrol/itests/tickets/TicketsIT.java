@@ -63,7 +63,19 @@ class TicketsIT {
         assertEquals("INTRASERVICE", advice.path("route").asText());
         assertEquals("Service LLC", advice.path("organisation").asText());
         assertEquals(f.user("far"), advice.path("posMechanic").asText());
-        assertEquals(f.user("near"), advice.path("suggested").asText(), advice.toString());
+        // Another test class may have left a mechanic at the same spot: any free one nearest to the POS will do.
+        double nearest = Double.MAX_VALUE;
+        double suggestedKm = Double.NaN;
+        for (JsonNode c : advice.path("candidates")) {
+            if (c.path("free").asBoolean() && c.hasNonNull("distanceKm")) {
+                nearest = Math.min(nearest, c.path("distanceKm").asDouble());
+            }
+            if (c.path("username").asText().equals(advice.path("suggested").asText())) {
+                suggestedKm = c.path("distanceKm").asDouble();
+            }
+        }
+        assertEquals(nearest, suggestedKm, 1e-9, advice.toString());
+        assertTrue(advice.toString().contains("\"username\":\"" + f.user("near") + "\""), advice.toString());
 
         JsonNode assigned = sadmin.post("/api/tickets/" + id + "/assign", Map.of("executor", f.user("near"),
                 "version", escalated.path("version").asLong())).expect(200).json();

@@ -295,8 +295,9 @@ public final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** The native field inside a Vaadin text field or text area. */
     private WebElement input(String id) {
-        return waitVisible(id).findElement(By.cssSelector("input"));
+        return waitVisible(id).findElement(By.cssSelector("input, textarea"));
     }
 
     /** Runs a script in the page (for checks the element ids cannot express, e.g. the map's markers). */

@@ -116,9 +116,15 @@ class TicketSourcesIT {
 
     /** The journal entry of a ticket opened from {@code source} at the POS, or null. */
     private static JsonNode journalTicket(String opened) {
+        return journalTicket(opened, "");
+    }
+
+    /** Other test classes' fleets share the POS codes of the shared distribution: the problem text must match. */
+    private static JsonNode journalTicket(String opened, String problemContains) {
         for (JsonNode e : admin.get("/api/monitoring/journal?posId=" + posId + "&limit=100").expect(200).json()
                 .path("items")) {
-            if (e.path("result").asText().contains(opened) && !e.path("ticketNumber").asText().isEmpty()) {
+            if (e.path("result").asText().contains(opened) && !e.path("ticketNumber").asText().isEmpty()
+                    && e.path("problem").asText().contains(problemContains)) {
                 return e;
             }
         }
@@ -156,7 +162,7 @@ class TicketSourcesIT {
         assertTrue(events.stream().anyMatch(e -> e instanceof MachineEvent.ErrorRaised r
                 && r.code().equals(critical.code())), "the generator raised the injected error");
         fleet.upload(machine, events);
-        JsonNode pre = await("the pre-ticket", Duration.ofSeconds(120), () -> journalTicket("opened (PRE_TICKET)"));
+        JsonNode pre = await("the pre-ticket", Duration.ofSeconds(120), () -> journalTicket("opened (PRE_TICKET)", "Critical error " + critical.code() + " "));
         String preTicket = pre.path("ticketNumber").asText();
         assertTrue(pre.path("problem").asText().startsWith("Critical error " + critical.code()),
                 pre.path("problem").asText());
