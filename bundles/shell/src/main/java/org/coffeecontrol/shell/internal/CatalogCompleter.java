@@ -16,6 +16,7 @@ import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.UserService;
+import org.coffeecontrol.shell.api.ShellCaller;
 
 /**
  * Tab completion from our services, on behalf of the person at the prompt: a client user is never offered what
@@ -41,7 +42,7 @@ abstract class CatalogCompleter implements Completer {
     @Override
     public void completeCandidates(Session session, CommandLine commandLine, List<Candidate> candidates) {
         try {
-            Caller caller = ShellCaller.resolve(ShellCaller.currentSubject(session), users);
+            Caller caller = ShellCaller.of(session, users);
             Map<String, Candidate> unique = new LinkedHashMap<>();
             // Keys are matched ignoring case, so a name equal to the code is one candidate, not two.
             for (Candidate c : candidates(caller)) {

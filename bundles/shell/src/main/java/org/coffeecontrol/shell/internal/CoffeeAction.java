@@ -5,11 +5,10 @@ import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.CommandException;
-import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.UserService;
+import org.coffeecontrol.shell.api.ShellCaller;
 
 /**
  * Base of every coffee command: works out the caller, runs the command on its behalf, and turns the services'
@@ -31,17 +30,7 @@ abstract class CoffeeAction implements Action {
 
     @Override
     public Object execute() throws Exception {
-        try {
-            Caller caller = ShellCaller.resolve(ShellCaller.currentSubject(session), users);
-            run(caller, new Output(out));
-        } catch (CoffeeException e) {
-            // Karaf prints a CommandException's "nice help" as the whole message: one line, no stack trace, not
-            // logged as an error; over SSH exec the command then exits with status 1, so scripts notice too.
-            // (Printing to System.err instead is lost on the exec channel, which never flushes it.)
-            String line = Output.error(e);
-            throw new CommandException(line, line);
-        }
-        return null;
+        return ShellCaller.run(session, users, caller -> run(caller, new Output(out)));
     }
 
     abstract void run(Caller caller, Output output) throws Exception;

@@ -8,12 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.coffeecontrol.api.AccessDeniedException;
 import org.coffeecontrol.api.CoffeeException;
-import org.coffeecontrol.api.ConflictException;
 import org.coffeecontrol.api.Page;
-import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.shell.api.ShellCaller;
 
 /**
  * How every coffee command writes to the terminal. Admins read this over SSH in 80 columns, so cells are cut to
@@ -123,16 +121,6 @@ final class Output {
 
     /** The one line an admin sees for an expected failure: never a stack trace. */
     static String error(CoffeeException e) {
-        String message;
-        if (e instanceof ValidationException v) {
-            message = "Invalid " + v.field() + ": " + v.detail();
-        } else if (e instanceof AccessDeniedException) {
-            message = "Access denied: " + e.getMessage();
-        } else if (e instanceof ConflictException) {
-            message = "Conflict: " + e.getMessage();
-        } else {
-            message = "Error: " + e.getMessage();
-        }
-        return text(message);
+        return ShellCaller.failureLine(e);
     }
 }

@@ -2,20 +2,28 @@ package org.coffeecontrol.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.PrivilegedAction;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
 import javax.security.auth.Subject;
 
+import org.apache.karaf.shell.support.CommandException;
 import org.coffeecontrol.api.AccessDeniedException;
+import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.shell.api.ShellCaller;
 import org.junit.jupiter.api.Test;
 
 class ShellCallerTest {
@@ -71,5 +79,26 @@ class ShellCallerTest {
         assertNull(ShellCaller.currentSubject(null));
         Subject seen = Subject.doAs(subject, (PrivilegedAction<Subject>) () -> ShellCaller.currentSubject(null));
         assertSame(subject, seen);
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void runPassesTheCallerAndTurnsExpectedFailuresIntoOneLine() throws Exception {
+        users.put("olga", EnumSet.of(Role.CLIENT), Set.of(7L));
+        List<String> seen = new ArrayList<>();
+        Subject.doAs(Shell.login("olga"), (PrivilegedExceptionAction<Object>) () -> ShellCaller.run(null, users,
+                caller -> seen.add(caller.username())));
+        assertEquals(List.of("olga"), seen);
+
+        PrivilegedActionException failed = assertThrows(PrivilegedActionException.class,
+                () -> Subject.doAs(Shell.login("olga"), (PrivilegedExceptionAction<Object>) () -> ShellCaller.run(
+                        null, users, caller -> {
+                            throw new ValidationException("from", "'2026-13-01'\nis not a date");
+                        })));
+        CommandException e = assertInstanceOf(CommandException.class, failed.getCause());
+        assertEquals("Invalid from: '2026-13-01' is not a date", e.getNiceHelp());
+
+        assertThrows(CommandException.class, () -> ShellCaller.run(null, users, caller -> seen.add("anonymous")));
+        assertEquals(List.of("olga"), seen, "no work runs without an authenticated user");
     }
 }

@@ -1,35 +1,23 @@
 package org.coffeecontrol.monitoring.internal.shell;
 
 import java.io.PrintStream;
-import java.security.AccessController;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 
-import javax.security.auth.Subject;
-
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.CommandException;
-import org.coffeecontrol.api.AccessDeniedException;
-import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.NotFoundException;
-import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.catalog.CatalogQuery;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.Equipment;
 import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.security.Caller;
-import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.api.security.UserService;
 import org.coffeecontrol.monitoring.api.MonitoringService;
+import org.coffeecontrol.shell.api.ShellCaller;
 
 /**
  * Base of the monitoring commands: runs them as the logged-in Coffee Control user, so the service applies that
@@ -56,43 +44,10 @@ abstract class MonitoringAction implements Action {
 
     @Override
     public Object execute() throws Exception {
-        try {
-            run(caller());
-        } catch (CoffeeException e) {
-            String line = e instanceof ValidationException v ? "Invalid " + v.field() + ": " + v.detail()
-                    : e instanceof AccessDeniedException ? "Access denied: " + e.getMessage()
-                    : "Error: " + e.getMessage();
-            throw new CommandException(line, line);
-        }
-        return null;
+        return ShellCaller.run(session, users, this::run);
     }
 
     abstract void run(Caller caller) throws Exception;
-
-    /**
-     * The session's JAAS user if our database knows it; a Karaf administrator unknown to it (the local console's
-     * {@code karaf}) acts as ADMIN under its own name, like the other coffee commands.
-     */
-    @SuppressWarnings("removal") // Subject.current() only arrives with Java 18; Karaf 4.4 runs on 17
-    Caller caller() {
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        if (subject == null && session != null && session.get(Subject.class.getName()) instanceof Subject s) {
-            subject = s;
-        }
-        if (subject == null) {
-            throw new AccessDeniedException("this shell session has no authenticated user");
-        }
-        String name = subject.getPrincipals(UserPrincipal.class).stream().map(UserPrincipal::getName).findFirst()
-                .orElseThrow(() -> new AccessDeniedException("this shell session has no authenticated user"));
-        Optional<Caller> known = users.callerFor(name);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        if (subject.getPrincipals(RolePrincipal.class).stream().anyMatch(r -> "admin".equals(r.getName()))) {
-            return new Caller(name, EnumSet.of(Role.ADMIN), true, Set.of());
-        }
-        throw new AccessDeniedException(name + " is not a Coffee Control user");
-    }
 
     /** A machine by serial number (exact), or by ID ({@code 12} or {@code #12}). */
     Equipment machine(Caller caller, String ref) {
