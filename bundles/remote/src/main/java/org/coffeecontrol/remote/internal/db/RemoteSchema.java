@@ -1,114 +1,203 @@
 package org.coffeecontrol.remote.internal.db;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * This bundle's own tables, next to core's in the same database. Each table is created when missing; columns
- * are only ever added by a new statement here, never by editing one that shipped.
+ * This bundle's own tables, next to core's in the same database: the numbered scripts under {@code db/} not yet
+ * recorded in {@code cc_remote_schema} run in order, each in its own transaction. The bundle keeps its own
+ * numbering so that it can be added to, upgraded in or removed from a running platform on its own.
+ *
+ * <p>Before the scripts existed the bundle created each table when it was missing. Such a database has remote tables
+ * but no version table: script 1, which holds exactly that layout, is then applied as a baseline — the tables and
+ * indexes already there are kept with their rows, only the missing ones (from an older bundle) are created.
  */
 public final class RemoteSchema {
 
-    private static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteSchema.class);
+    static final String TABLE = "cc_remote_schema";
 
-    static {
-        TABLES.put("CC_REMOTE_CREDENTIALS", List.of("CREATE TABLE cc_remote_credentials ("
-                + "equipment_id BIGINT NOT NULL PRIMARY KEY, username VARCHAR(100) NOT NULL, "
-                + "secret VARCHAR(1000) NOT NULL, updated_at TIMESTAMP NOT NULL, updated_by VARCHAR(100) NOT NULL)"));
-        TABLES.put("CC_REMOTE_HOST_KEY", List.of("CREATE TABLE cc_remote_host_key ("
-                + "equipment_id BIGINT NOT NULL PRIMARY KEY, public_key VARCHAR(4000) NOT NULL, "
-                + "fingerprint VARCHAR(100) NOT NULL, pinned_at TIMESTAMP NOT NULL)"));
-        TABLES.put("CC_REMOTE_COMMAND_RUN", List.of("CREATE TABLE cc_remote_command_run ("
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, equipment_id BIGINT NOT NULL, "
-                + "serial_number VARCHAR(100) NOT NULL, family VARCHAR(50), command_id VARCHAR(100) NOT NULL, "
-                + "args VARCHAR(2000), username VARCHAR(100) NOT NULL, started_at TIMESTAMP NOT NULL, "
-                + "duration_ms BIGINT NOT NULL, exit_code INTEGER, output_text VARCHAR(32000), "
-                + "outcome VARCHAR(30) NOT NULL, message VARCHAR(2000))",
-                "CREATE INDEX ix_remote_run_equipment ON cc_remote_command_run (equipment_id, id)"));
-        TABLES.put("CC_REMOTE_STORED_QUERY", List.of("CREATE TABLE cc_remote_stored_query ("
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name VARCHAR(100) NOT NULL, "
-                + "description VARCHAR(1000), sql_text VARCHAR(4000) NOT NULL, created_by VARCHAR(100), "
-                + "version BIGINT NOT NULL, CONSTRAINT uq_remote_query_name UNIQUE (name))"));
-        TABLES.put("CC_REMOTE_SQL_LOG", List.of("CREATE TABLE cc_remote_sql_log ("
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, equipment_id BIGINT NOT NULL, "
-                + "serial_number VARCHAR(100) NOT NULL, username VARCHAR(100) NOT NULL, "
-                + "started_at TIMESTAMP NOT NULL, sql_text VARCHAR(4000) NOT NULL, stored_query_id BIGINT, "
-                + "duration_ms BIGINT NOT NULL, outcome VARCHAR(30) NOT NULL, row_count INTEGER, "
-                + "message VARCHAR(2000))",
-                "CREATE INDEX ix_remote_sql_equipment ON cc_remote_sql_log (equipment_id, id)"));
-        TABLES.put("CC_REMOTE_RECIPE_CARD", List.of("CREATE TABLE cc_remote_recipe_card ("
-                + "client_id BIGINT NOT NULL PRIMARY KEY, updated_by VARCHAR(100) NOT NULL, "
-                + "updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)"));
-        TABLES.put("CC_REMOTE_RECIPE_CARD_ENTRY", List.of("CREATE TABLE cc_remote_recipe_card_entry ("
-                + "client_id BIGINT NOT NULL, product VARCHAR(100) NOT NULL, field_key VARCHAR(50) NOT NULL, "
-                + "approved DECIMAL(12,4) NOT NULL, tolerance DECIMAL(12,4) NOT NULL, "
-                + "PRIMARY KEY (client_id, product, field_key))"));
-        TABLES.put("CC_REMOTE_SCREEN", List.of("CREATE TABLE cc_remote_screen ("
-                + "equipment_id BIGINT NOT NULL PRIMARY KEY, host VARCHAR(255), port INTEGER, "
-                + "secret VARCHAR(1000), updated_at TIMESTAMP NOT NULL, updated_by VARCHAR(100) NOT NULL)"));
-        TABLES.put("CC_REMOTE_DEFERRED_SQL", List.of("CREATE TABLE cc_remote_deferred_sql ("
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, equipment_id BIGINT NOT NULL, "
-                + "serial_number VARCHAR(100) NOT NULL, file_name VARCHAR(255) NOT NULL, fast_id VARCHAR(200), "
-                + "sql_text VARCHAR(4000), state VARCHAR(20) NOT NULL, created_by VARCHAR(100) NOT NULL, "
-                + "created_at TIMESTAMP NOT NULL, delivered_at TIMESTAMP, deliveries INTEGER NOT NULL, "
-                + "completed_at TIMESTAMP, result_text VARCHAR(32000), message VARCHAR(2000))",
-                "CREATE INDEX ix_remote_deferred_equipment ON cc_remote_deferred_sql (equipment_id, state)"));
-        TABLES.put("CC_REMOTE_PROMO_CAMPAIGN", List.of("CREATE TABLE cc_remote_promo_campaign ("
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, file_name VARCHAR(255) NOT NULL, "
-                + "format VARCHAR(10) NOT NULL, size_bytes BIGINT NOT NULL, width INTEGER NOT NULL, "
-                + "height INTEGER NOT NULL, sha256 VARCHAR(64) NOT NULL, recipients VARCHAR(2000), "
-                + "created_by VARCHAR(100) NOT NULL, created_at TIMESTAMP NOT NULL)"));
-        TABLES.put("CC_REMOTE_PROMO_DELIVERY", List.of("CREATE TABLE cc_remote_promo_delivery ("
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, campaign_id BIGINT NOT NULL, "
-                + "equipment_id BIGINT NOT NULL, serial_number VARCHAR(100) NOT NULL, family VARCHAR(50), "
-                + "client_id BIGINT, state VARCHAR(20) NOT NULL, attempts INTEGER NOT NULL, "
-                + "updated_at TIMESTAMP NOT NULL, duration_ms BIGINT, outcome VARCHAR(30), message VARCHAR(2000), "
-                + "CONSTRAINT uq_remote_promo_delivery UNIQUE (campaign_id, equipment_id))",
-                "CREATE INDEX ix_remote_promo_equipment ON cc_remote_promo_delivery (equipment_id, state)"));
+    record Script(int version, String description, String resource) {
     }
+
+    static final List<Script> SCRIPTS = List.of(new Script(1, "remote", "db/R001__remote.sql"));
+
+    private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^\\s*--.*$");
+    private static final Pattern STATEMENT_END = Pattern.compile(";[ \\t]*(\\r?\\n|$)");
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^CREATE\\s+TABLE\\s+(\\w+).*");
+    private static final Pattern CREATE_INDEX = Pattern.compile("(?is)^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(\\w+)\\s+ON\\s+(\\w+).*");
 
     private RemoteSchema() {
     }
 
-    public static void ensure(DataSource dataSource) throws SQLException {
+    public static int ensure(DataSource dataSource) throws SQLException {
+        return migrate(dataSource, SCRIPTS);
+    }
+
+    /** @return the schema version after migrating */
+    static int migrate(DataSource dataSource, List<Script> scripts) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData md = c.getMetaData();
-            for (Map.Entry<String, List<String>> t : TABLES.entrySet()) {
-                if (exists(md, t.getKey())) {
-                    continue;
-                }
+            boolean legacy = false;
+            if (!exists(c, TABLE)) {
+                legacy = anyTableOf(c, scripts.get(0));
                 try (Statement st = c.createStatement()) {
-                    for (String ddl : t.getValue()) {
-                        st.execute(ddl);
-                    }
+                    st.execute("CREATE TABLE " + TABLE + " (version INTEGER NOT NULL PRIMARY KEY, "
+                            + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
                 } catch (SQLException e) {
-                    // another node of a cluster may have created it meanwhile
-                    if (!exists(c.getMetaData(), t.getKey())) {
+                    // another node sharing the database created it meanwhile
+                    if (!exists(c, TABLE)) {
                         throw e;
                     }
                 }
             }
+            int version = version(c);
+            for (Script s : scripts) {
+                if (s.version() > version) {
+                    apply(c, s, legacy && s.version() == 1);
+                    version = s.version();
+                }
+            }
+            return version;
         }
     }
 
-    private static boolean exists(DatabaseMetaData md, String table) throws SQLException {
-        // Derby folds names to upper case, PostgreSQL to lower case
-        for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
-            try (ResultSet rs = md.getTables(null, null, name, null)) {
-                if (rs.next()) {
-                    return true;
+    static int version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(version) FROM " + TABLE)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void apply(Connection c, Script s, boolean baseline) throws SQLException {
+        LOG.info("Remote schema version {}: {}{}", s.version(), s.description(),
+                baseline ? " (baseline: keeping the tables created before numbered scripts)" : "");
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(read(s.resource()))) {
+                if (baseline && alreadyThere(c, sql)) {
+                    continue;
+                }
+                st.execute(sql);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + TABLE + " (version, description, applied_at) VALUES (?, ?, ?)")) {
+                ps.setInt(1, s.version());
+                ps.setString(2, baseline ? s.description() + " (baseline)" : s.description());
+                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            if (version(c) >= s.version()) {
+                return; // another node sharing the database applied it first
+            }
+            throw new SQLException("Remote schema version " + s.version() + " failed: " + e.getMessage(),
+                    e.getSQLState(), e);
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** In a baseline, what the old layout already created is kept as it is (with its rows). */
+    private static boolean alreadyThere(Connection c, String sql) throws SQLException {
+        Optional<String> table = tableOf(CREATE_TABLE, sql);
+        if (table.isPresent()) {
+            return exists(c, table.get());
+        }
+        Matcher index = CREATE_INDEX.matcher(sql.strip());
+        return index.matches() && indexExists(c, index.group(2), index.group(1));
+    }
+
+    private static boolean anyTableOf(Connection c, Script s) throws SQLException {
+        for (String sql : statements(read(s.resource()))) {
+            Optional<String> table = tableOf(CREATE_TABLE, sql);
+            if (table.isPresent() && exists(c, table.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> tableOf(Pattern p, String sql) {
+        Matcher m = p.matcher(sql.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static boolean exists(Connection c, String table) throws SQLException {
+        return anyRow(c, table, (md, name) -> md.getTables(null, null, name, null), rs -> true);
+    }
+
+    private static boolean indexExists(Connection c, String table, String index) throws SQLException {
+        return anyRow(c, table, (md, name) -> md.getIndexInfo(null, null, name, false, false),
+                rs -> index.equalsIgnoreCase(rs.getString("INDEX_NAME")));
+    }
+
+    private interface Lookup {
+        ResultSet query(DatabaseMetaData md, String table) throws SQLException;
+    }
+
+    private interface RowTest {
+        boolean test(ResultSet rs) throws SQLException;
+    }
+
+    /** Derby catalogues unquoted names in upper case, PostgreSQL in lower case: both spellings are asked. */
+    private static boolean anyRow(Connection c, String table, Lookup lookup, RowTest test) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+            try (ResultSet rs = lookup.query(md, name)) {
+                while (rs.next()) {
+                    if (test.test(rs)) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = RemoteSchema.class.getResourceAsStream("/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script " + resource + " missing from the bundle");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A statement ends with a semicolon at the end of a line; whole-line {@code --} comments are dropped. */
+    static List<String> statements(String script) {
+        String code = COMMENT_LINE.matcher(script).replaceAll("");
+        return Arrays.stream(STATEMENT_END.split(code)).map(RemoteSchema::tidy).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Each line stripped of its indentation, blank lines dropped: the statement as it is logged. */
+    private static String tidy(String statement) {
+        return statement.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
     }
 }
