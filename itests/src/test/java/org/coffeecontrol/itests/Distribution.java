@@ -65,6 +65,22 @@ public final class Distribution {
         return home;
     }
 
+    /**
+     * Writes {@code etc/<file>} as an administrator would (Felix FileInstall hands it to ConfigAdmin within a
+     * second or two) and answers its path, to delete when done. Refuses to overwrite a file that exists: that would be
+     * another test's or the distribution's own settings.
+     */
+    public Path writeConfig(String file, Map<String, ?> values) throws IOException {
+        Path p = home.resolve("etc").resolve(file);
+        if (Files.exists(p)) {
+            throw new IllegalStateException(p + " exists already: writing it would overwrite someone's settings");
+        }
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(p, sb);
+        return p;
+    }
+
     public String restBase() {
         return "http://localhost:" + REST_PORT;
     }

@@ -42,6 +42,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Issue 4 item 7 in a real headless Chromium against the real distribution and a live simulated fleet (the
@@ -49,13 +54,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the fleet in the colours of its states; an error injected into one machine with {@code sim-error} becomes a
  * problem on the overview and a notification of the watching user, and both go when it is cleared; a journal entry
  * added in the POS window shows up there; the machine dashboard refreshes by push; the KPI dashboard agrees with
- * the REST figures.
+ * the REST figures. The watching admin subscribes by e-mail in the POS window and receives the problem and its
+ * clearing over real SMTP (GreenMail, configured through {@code etc/org.coffeecontrol.mail.cfg} as an
+ * administrator would).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringBrowserIT {
 
-    /** A fleet of its own: serials and codes do not collide with the other tests' fleets. */
+    /** A fleet of its own: serials (seed) and POS and client codes (prefix) are not shared with other tests' fleets. */
     private static final long SEED = 4404;
+    private static final String CODE_PREFIX = "MB-";
     /** Debounce (30 s) + upload interval + sweep (15 s) + UI push period (5 s), with room for a slow machine. */
     private static final Duration PROBLEM_WAIT = Duration.ofSeconds(150);
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
@@ -72,6 +80,9 @@ class MonitoringBrowserIT {
     static long targetId;
     static long targetPos;
     static final Map<String, Long> posIds = new HashMap<>();
+    static GreenMail mail;
+    static Path mailConfig;
+    static String adminEmail;
 
     @RegisterExtension
     final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("MonitoringBrowserIT", () -> browser);
@@ -82,8 +93,8 @@ class MonitoringBrowserIT {
         Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
         dist = Distribution.shared();
         admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
-        TestFleet registered = TestFleet.register(dist.restBase(), SEED, 6, 3);
-        fleet = FleetModel.generate(new FleetSpec(SEED, 6, 3, 3));
+        TestFleet registered = TestFleet.register(dist.restBase(), new FleetSpec(SEED, 6, 3, 3, CODE_PREFIX));
+        fleet = registered.model();
         for (PosSpec p : fleet.pointsOfSale()) {
             for (JsonNode item : admin.get("/api/pos?q=" + p.code() + "&limit=10").expect(200).json().path("items")) {
                 if (p.code().equals(item.path("code").asText())) {
@@ -109,6 +120,16 @@ class MonitoringBrowserIT {
         sshClient = SshClient.setUpDefaultClient();
         sshClient.start();
 
+        // The platform's SMTP server, set as an administrator would; the admin gets an address to be written to.
+        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        mailConfig = dist.writeConfig("org.coffeecontrol.mail.cfg", Map.of("host", "127.0.0.1", "port",
+                mail.getSmtp().getPort(), "from", "monitoring@coffee.test"));
+        adminEmail = "admin-" + RUN.toLowerCase(java.util.Locale.ROOT) + "@monitoring.test";
+        ObjectNode me = (ObjectNode) admin.get("/api/users/admin").expect(200).json();
+        me.put("email", adminEmail);
+        admin.put("/api/users/admin", me).expect(200);
+
         browser = Browser.start(dist.uiBase());
         browser.open("/login");
         browser.login("admin", Distribution.ADMIN_PASSWORD);
@@ -131,11 +152,16 @@ class MonitoringBrowserIT {
         if (shell != null) {
             shell.close();
         }
+        if (mailConfig != null) {
+            Files.deleteIfExists(mailConfig);
+        }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     @Test
     @Order(1)
-    @org.junit.jupiter.api.Disabled("Order-dependent in the shared distribution: it waits for every machine of its POS codes to be online, but other IT classes register machines under the same simulator POS codes (POS-0001...) and stop feeding them: passes or fails by class order. Needs a per-fleet POS code prefix in FleetSpec.")
     void overviewShowsTheFleetInTheColoursOfItsStates() {
         waitFor(Duration.ofSeconds(90), () -> fleetPos().stream().allMatch(p -> p.path("machines").asInt() > 0
                 && p.path("online").asInt() == p.path("machines").asInt()), "the fleet online in /api/monitoring/overview");
@@ -170,8 +196,7 @@ class MonitoringBrowserIT {
 
     @Test
     @Order(2)
-    @org.junit.jupiter.api.Disabled("Order-dependent in the shared distribution: it the POS worst state also counts other IT classes' machines under the same simulator POS codes: passes or fails by class order. Needs a per-fleet POS code prefix in FleetSpec.")
-    void anInjectedErrorIsAProblemAndANotificationUntilItIsCleared() throws Exception {
+    void anInjectedErrorIsAProblemANotificationAndAnEmailUntilItIsCleared() throws Exception {
         String code = criticalCode(target.family());
         browser.open("/monitoring/pos/" + targetPos);
         browser.waitVisible("pos-subscribe");
@@ -179,6 +204,10 @@ class MonitoringBrowserIT {
             browser.click("pos-subscribe");
         }
         browser.until(d -> subscribed(), "admin watches the POS");
+        if (!subscribedByEmail()) {
+            browser.click("pos-subscribe-email");
+        }
+        browser.until(d -> subscribedByEmail(), "admin watches the POS by e-mail");
         admin.send("POST", "/api/monitoring/notifications/read", "[]").expect(200);
         admin.delete("/api/monitoring/notifications/read").expect(200);
 
@@ -197,6 +226,11 @@ class MonitoringBrowserIT {
         browser.until(d -> browser.textOf("notification-list").contains(target.serial()),
                 "the problem notification in the panel");
         browser.click("notifications-close");
+        String posName = fleetPos().stream().filter(p -> p.path("posId").asLong() == targetPos)
+                .map(p -> p.path("name").asText()).findFirst().orElseThrow();
+        MimeMessage opened = awaitMail("Problem: ", target.serial());
+        assertTrue(opened.getContent().toString().contains(code), "the error code in the mail: " + opened.getContent());
+        assertTrue(opened.getSubject().contains(posName), "the POS in the subject: " + opened.getSubject());
 
         assertTrue(simError(target.serial(), "clear " + code).contains(code));
         waitFor(PROBLEM_WAIT, () -> !"PROBLEM".equals(status(targetPos)), "POS " + targetPos + " no longer in PROBLEM");
@@ -210,6 +244,8 @@ class MonitoringBrowserIT {
         }, "the problem gone from the open-problems list");
         waitFor(Duration.ofSeconds(30), () -> notificationKinds().contains("PROBLEM_CLEARED"),
                 "a PROBLEM_CLEARED notification");
+        MimeMessage cleared = awaitMail("Problem cleared: ", target.serial());
+        assertTrue(cleared.getContent().toString().contains(code), "the error code in the mail: " + cleared.getContent());
 
         browser.click("btn-notifications");
         browser.waitDialogOpen("notifications-panel");
@@ -308,6 +344,27 @@ class MonitoringBrowserIT {
     private static boolean subscribed() {
         return admin.get("/api/monitoring/subscriptions").expect(200).json().toString()
                 .contains("\"posId\":" + targetPos + ",");
+    }
+
+    private static boolean subscribedByEmail() {
+        return admin.get("/api/monitoring/subscriptions").expect(200).json().toString()
+                .contains("\"posId\":" + targetPos + ",") && admin.get("/api/monitoring/subscriptions").expect(200)
+                        .json().findValues("email").stream().anyMatch(JsonNode::asBoolean);
+    }
+
+    /** The first mail to the admin whose subject starts with {@code kind} and names {@code serial}. */
+    private static MimeMessage awaitMail(String kind, String serial) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage m : mail.getReceivedMessagesForDomain("monitoring.test")) {
+                if (m.getAllRecipients()[0].toString().equals(adminEmail) && m.getSubject().contains(kind)
+                        && m.getSubject().contains(serial)) {
+                    return m;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no mail '" + kind + "… " + serial + "' to " + adminEmail + " within 30 s");
     }
 
     private static List<String> notificationKinds() {

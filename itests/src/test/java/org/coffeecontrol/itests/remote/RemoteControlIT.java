@@ -84,7 +84,7 @@ class RemoteControlIT {
         admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
         Path work = Files.createTempDirectory("remote-it");
         System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
-        FleetModel fleet = FleetModel.generate(new FleetSpec(SEED, 6, 2, 1));
+        FleetModel fleet = FleetModel.generate(new FleetSpec(SEED, 6, 2, 1, "RC-"));
         // Telemetry is not this test's subject: the machines' uploads go nowhere.
         simulator = new Simulator(fleet, Simulator.Settings.live(Instant.now().minus(Duration.ofMinutes(2)))
                 .withThreads(1), WireEncoders::forFamily,

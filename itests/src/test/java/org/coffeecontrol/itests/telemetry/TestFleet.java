@@ -47,10 +47,19 @@ public final class TestFleet {
         this.transport = new HttpTelemetryTransport(URI.create(restBase), HTTP, Duration.ofSeconds(60));
     }
 
-    /** Registers the fleet (regions, clients, models, points of sale, machines, secrets) as admin, idempotently. */
+    /**
+     * Registers the fleet (regions, clients, models, points of sale, machines, secrets) as admin, idempotently. Its
+     * client and point-of-sale codes carry a prefix made of the seed, so no other test's fleet shares them.
+     */
     public static TestFleet register(String restBase, long seed, int machines, int pointsOfSale) {
+        return register(restBase, new FleetSpec(seed, machines, pointsOfSale, Math.min(3, pointsOfSale),
+                "T" + Long.toString(Math.floorMod(seed, 2_000_000_000L), 36).toUpperCase(java.util.Locale.ROOT) + "-"));
+    }
+
+    /** Registers the fleet of {@code spec} as admin, idempotently. */
+    public static TestFleet register(String restBase, FleetSpec spec) {
         awaitResources(restBase);
-        FleetModel model = FleetModel.generate(new FleetSpec(seed, machines, pointsOfSale, Math.min(3, pointsOfSale)));
+        FleetModel model = FleetModel.generate(spec);
         PlatformClient admin = new PlatformClient(URI.create(restBase), HTTP, "admin", Distribution.ADMIN_PASSWORD);
         new PlatformSeeder(admin, "127.0.0.1", 22).seed(model);
         return new TestFleet(restBase, model);
@@ -76,6 +85,10 @@ public final class TestFleet {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    public FleetModel model() {
+        return model;
     }
 
     public List<MachineSpec> machines() {

@@ -125,9 +125,11 @@ public final class FleetModel {
         List<ClientSpec> out = new ArrayList<>();
         for (int i = 0; i < spec.clients(); i++) {
             String base = CLIENT_NAMES[i % CLIENT_NAMES.length];
-            String name = i < CLIENT_NAMES.length ? base : base + " " + (i / CLIENT_NAMES.length + 1);
-            String code = String.format("CL%02d", i + 1);
-            String domain = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            String plain = i < CLIENT_NAMES.length ? base : base + " " + (i / CLIENT_NAMES.length + 1);
+            // Client names are unique in the catalogue, so a prefixed fleet's clients carry the prefix too.
+            String name = spec.codePrefix().isEmpty() ? plain : spec.codePrefix().replaceAll("-+$", "") + " " + plain;
+            String code = spec.codePrefix() + String.format("CL%02d", i + 1);
+            String domain = plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
             out.add(new ClientSpec(code, name, "coffee@" + domain + ".example",
                     String.format("+7 495 %03d-%02d-%02d", 100 + i, 10 + i % 90, 20 + i % 80)));
         }
@@ -145,7 +147,7 @@ public final class FleetModel {
             // The first points of sale go one per client so that every client has at least one.
             ClientSpec client = i < clients.size() ? clients.get(i) : clients.get(r.nextInt(clients.size()));
             RegionSpec region = pickCity(r, totalWeight);
-            String code = String.format("POS-%04d", i + 1);
+            String code = spec.codePrefix() + String.format("POS-%04d", i + 1);
             double lat = region.latitude() + (r.nextDouble() - 0.5) * 0.18;
             double lon = region.longitude() + (r.nextDouble() - 0.5) * 0.3;
             String address = (1 + r.nextInt(150)) + " " + STREETS[r.nextInt(STREETS.length)] + ", " + region.name();

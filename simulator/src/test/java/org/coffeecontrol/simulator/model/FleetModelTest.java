@@ -63,6 +63,25 @@ class FleetModelTest {
     }
 
     @Test
+    void aCodePrefixSeparatesTwoFleetsOfTheSameShapeAndLeavesTheRestAlone() {
+        FleetModel plain = FleetModel.generate(new FleetSpec(7, 12, 6, 3));
+        FleetModel mine = FleetModel.generate(new FleetSpec(7, 12, 6, 3, "MON-"));
+        assertEquals("POS-0001", plain.pointsOfSale().get(0).code());
+        assertEquals("CL01", plain.clients().get(0).code());
+        assertEquals("MON-POS-0001", mine.pointsOfSale().get(0).code());
+        assertEquals("MON-CL01", mine.clients().get(0).code());
+        assertEquals("MON " + plain.clients().get(0).name(), mine.clients().get(0).name(), "client names are unique");
+        for (int i = 0; i < 12; i++) {
+            MachineSpec a = plain.machines().get(i);
+            MachineSpec b = mine.machines().get(i);
+            assertEquals(a.serial(), b.serial());
+            assertEquals("MON-" + a.posCode(), b.posCode());
+        }
+        assertEquals(plain.pointsOfSale().get(3).openingHours(), mine.pointsOfSale().get(3).openingHours());
+        assertThrows(IllegalArgumentException.class, () -> new FleetSpec(1, 1, 1, 1, "no spaces"));
+    }
+
+    @Test
     void rejectsImpossibleSpecs() {
         assertThrows(IllegalArgumentException.class, () -> new FleetSpec(1, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new FleetSpec(1, 10, 2, 3));

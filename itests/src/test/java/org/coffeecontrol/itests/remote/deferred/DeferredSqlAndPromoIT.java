@@ -69,7 +69,7 @@ class DeferredSqlAndPromoIT {
         admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
         work = Files.createTempDirectory("rc2-sim");
         System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
-        fleet = FleetModel.generate(new FleetSpec(SEED, 10, 4, 2));
+        fleet = FleetModel.generate(new FleetSpec(SEED, 10, 4, 2, "DSP-"));
         // live, a minute of machine time per second, calling home every second
         sim = new Simulator(fleet, Simulator.Settings.live(Instant.now()).withSpeed(60)
                 .withUploadInterval(Duration.ofSeconds(1)).withThreads(2), WireEncoders::forFamily,

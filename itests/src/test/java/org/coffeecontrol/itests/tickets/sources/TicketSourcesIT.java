@@ -80,14 +80,7 @@ class TicketSourcesIT {
     }
 
     private static void config(String file, Map<String, Object> values) throws Exception {
-        Path p = dist.home().resolve("etc").resolve(file);
-        if (Files.exists(p)) {
-            throw new IllegalStateException(p + " exists already: this IT would overwrite someone's settings");
-        }
-        StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
-        Files.writeString(p, sb);
-        CONFIGS.add(p);
+        CONFIGS.add(dist.writeConfig(file, values));
     }
 
     @AfterAll
