@@ -89,7 +89,8 @@ public final class PlatformSeeder {
                         "address", p.address(), "latitude", p.latitude(), "longitude", p.longitude());
                 f.putAll(fields("openingHours", p.openingHours(), "cleaningTimes", p.cleaningTimes(),
                         "monitoringPackage", p.monitoringPackage(), "slaLevel", p.slaLevel(),
-                        "phone", "+7 800 555-" + p.code().substring(p.code().length() - 4), "version", 0));
+                        "phone", "+7 800 555-" + p.code().substring(p.code().length() - 4),
+                        "timeZone", p.region().zone().getId(), "version", 0));
                 return f;
             }));
         });

@@ -314,7 +314,7 @@ final class Engine {
         if (m.offline != null || pos == null) {
             return;
         }
-        Instant openSince = OpeningCalendar.openSince(pos.hours(), settings.zone(), now);
+        Instant openSince = OpeningCalendar.openSince(pos.hours(), pos.zone(settings.zone()), now);
         if (openSince == null) {
             return;
         }
@@ -340,7 +340,7 @@ final class Engine {
             return m.critical.isEmpty() ? MachineStatus.OK : MachineStatus.PROBLEM;
         }
         Fleet.Pos pos = fleet.posOf(m.id);
-        if (pos == null || !pos.hours().isOpen(LocalDateTime.ofInstant(now, settings.zone()))) {
+        if (pos == null || !pos.hours().isOpen(LocalDateTime.ofInstant(now, pos.zone(settings.zone())))) {
             return MachineStatus.CLOSED;
         }
         // Silent while open but not yet past the interval: keep the previous state rather than flap.

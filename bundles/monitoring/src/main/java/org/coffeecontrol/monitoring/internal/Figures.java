@@ -50,9 +50,10 @@ final class Figures {
 
     static Uptime uptime(Connection c, Fleet fleet, ZoneId zone, Scope scope, Collection<Fleet.Machine> machines,
             LocalDate from, LocalDate to, Instant now) throws SQLException {
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant endOfPeriod = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant end = endOfPeriod.isAfter(now) ? now : endOfPeriod;
+        // Each POS counts its own local days from..to; zones differ from the platform's by less than a day, so the
+        // problems of one day more on each side cover every POS.
+        Instant start = from.minusDays(1).atStartOfDay(zone).toInstant();
+        Instant end = earlier(to.plusDays(2).atStartOfDay(zone).toInstant(), now);
         Map<Long, List<OpeningCalendar.Span>> downs = end.isAfter(start)
                 ? downSpans(c, machines, start, end) : Map.of();
         Map<Long, List<OpeningCalendar.Span>> openByPos = new HashMap<>();
@@ -65,8 +66,10 @@ final class Figures {
                 continue;
             }
             counted++;
+            ZoneId posZone = pos.zone(zone);
             List<OpeningCalendar.Span> spans = openByPos.computeIfAbsent(pos.id(), id -> OpeningCalendar.until(
-                    OpeningCalendar.openSpans(pos.hours(), zone, from, to), end));
+                    OpeningCalendar.openSpans(pos.hours(), posZone, from, to),
+                    earlier(to.plusDays(1).atStartOfDay(posZone).toInstant(), now)));
             open += spans.stream().mapToLong(OpeningCalendar.Span::seconds).sum();
             List<OpeningCalendar.Span> d = downs.get(m.id());
             if (d != null) {
@@ -75,6 +78,10 @@ final class Figures {
         }
         Double percent = open == 0 ? null : Math.round(10000.0 * (open - down) / open) / 100.0;
         return new Uptime(scope, from, to, counted, open / 60, down / 60, percent);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Problem spans per machine, cut to the period; open ones last until {@code end}. */

@@ -28,8 +28,14 @@ final class Fleet {
     record Machine(long id, String serial, Long posId) {
     }
 
+    /** @param ownZone the POS's own time zone, null for the platform's */
     record Pos(long id, String name, String code, long clientId, Double latitude, Double longitude,
-            OpeningHours hours, String monitoringPackage) {
+            OpeningHours hours, String monitoringPackage, java.time.ZoneId ownZone) {
+
+        /** The zone its opening hours are read in. */
+        java.time.ZoneId zone(java.time.ZoneId platformZone) {
+            return ownZone == null ? platformZone : ownZone;
+        }
     }
 
     static final Fleet EMPTY = new Fleet(Map.of(), Map.of());
@@ -47,7 +53,7 @@ final class Fleet {
         Map<Long, Pos> pos = new HashMap<>();
         for (PointOfSale p : all(q -> catalog.pointsOfSale(system, q))) {
             pos.put(p.id(), new Pos(p.id(), p.name(), p.code(), p.clientId(), p.latitude(), p.longitude(),
-                    hours(p), p.monitoringPackage()));
+                    hours(p), p.monitoringPackage(), zone(p)));
         }
         Map<Long, Machine> machines = new HashMap<>();
         for (Equipment e : all(q -> catalog.equipment(system, q))) {
@@ -79,6 +85,16 @@ final class Fleet {
         } catch (ValidationException e) {
             LOG.warn("POS {} has unreadable opening hours, treated as always open: {}", p.id(), e.getMessage());
             return OpeningHours.always();
+        }
+    }
+
+    /** The catalogue validates zones; one it no longer knows (an older JDK) counts as the platform's, logged. */
+    static java.time.ZoneId zone(PointOfSale p) {
+        try {
+            return p.timeZone() == null || p.timeZone().isBlank() ? null : java.time.ZoneId.of(p.timeZone());
+        } catch (java.time.DateTimeException e) {
+            LOG.warn("POS {} has an unknown time zone '{}', read in the platform's zone", p.id(), p.timeZone());
+            return null;
         }
     }
 

@@ -87,6 +87,36 @@ class EngineTest {
         assertEquals(t("2026-03-03T08:00:00Z"), problems(f, 100).get(0).start());
     }
 
+    /**
+     * The platform reads hours in UTC; a POS in Novosibirsk (UTC+7) is open 08:00-20:00 of its own clock, which is
+     * 01:00-13:00 UTC: at 13:30 UTC it is closed (not down), at 01:00 UTC it opens, and its uptime counts its hours.
+     */
+    @Test
+    void aPosInAnotherZoneIsClosedOrDownByItsOwnLocalHours() throws Exception {
+        Fixture f = new Fixture(t("2026-03-02T12:50:00Z"));
+        f.catalog.addPos(30, 1, "Gamma Novosibirsk", Fixture.DAYTIME, null, "Asia/Novosibirsk");
+        f.catalog.addMachine(300, "S300", 30L);
+        f.restart();
+        f.heartbeat(300);
+        f.sweepAt("2026-03-02T13:30:00Z");
+        assertEquals(MachineStatus.CLOSED, f.service.machine(f.operator, 300).status(), "20:30 in Novosibirsk");
+        assertTrue(problems(f, 300).isEmpty(), "silent after its closing time is closed, not down");
+
+        f.sweepAt("2026-03-03T01:02:00Z");
+        assertTrue(problems(f, 300).isEmpty(), "08:02 local: silence counts from its opening");
+        f.sweepAt("2026-03-03T01:03:00Z");
+        assertEquals(MachineStatus.NOT_ONLINE, f.service.machine(f.operator, 300).status());
+        assertEquals(t("2026-03-03T01:00:00Z"), problems(f, 300).get(0).start(), "opened at 08:00 local");
+
+        f.at("2026-03-03T05:00:00Z");
+        f.heartbeat(300);
+        f.clock.set(t("2026-03-03T10:00:00Z"));
+        org.coffeecontrol.monitoring.api.Uptime tuesday = f.service.uptime(f.operator, Scope.equipment(300),
+                LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 3));
+        assertEquals(9 * 60, tuesday.openMinutes(), "open 08:00-17:00 local (01:00-10:00 UTC) so far");
+        assertEquals(4 * 60, tuesday.downMinutes(), "down 08:00-12:00 local");
+    }
+
     @Test
     void criticalErrorsAreDebouncedAndCloseWhenCleared() throws Exception {
         Fixture f = new Fixture(t("2026-03-02T10:00:00Z"));

@@ -22,6 +22,10 @@ final class Fixture implements AutoCloseable {
     static final Settings SETTINGS = new Settings(Duration.ofMinutes(3), Map.of("premium", Duration.ofMinutes(2)),
             Duration.ofSeconds(30), ZoneOffset.UTC, Duration.ofSeconds(15), Duration.ofSeconds(60));
 
+    /** 08:00-20:00 every day. */
+    static final Map<String, String> DAYTIME = Map.of("MON", "08:00-20:00", "TUE", "08:00-20:00", "WED",
+            "08:00-20:00", "THU", "08:00-20:00", "FRI", "08:00-20:00", "SAT", "08:00-20:00", "SUN", "08:00-20:00");
+
     final TestDb db;
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final InMemoryUsers users = new InMemoryUsers();
@@ -41,9 +45,7 @@ final class Fixture implements AutoCloseable {
         this.clock = new MutableClock(start);
         catalog.addClient(1, "Alpha");
         catalog.addClient(2, "Beta");
-        Map<String, String> day = Map.of("MON", "08:00-20:00", "TUE", "08:00-20:00", "WED", "08:00-20:00",
-                "THU", "08:00-20:00", "FRI", "08:00-20:00", "SAT", "08:00-20:00", "SUN", "08:00-20:00");
-        catalog.addPos(10, 1, "Alpha Station", day, "Standard");
+        catalog.addPos(10, 1, "Alpha Station", DAYTIME, "Standard");
         catalog.addPos(20, 2, "Beta Station", Map.of(), null);
         catalog.addMachine(100, "S100", 10L);
         catalog.addMachine(101, "S101", 10L);

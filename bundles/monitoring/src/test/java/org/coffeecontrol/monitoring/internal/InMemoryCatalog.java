@@ -32,8 +32,12 @@ final class InMemoryCatalog implements CatalogService {
     }
 
     PointOfSale addPos(long id, long clientId, String name, Map<String, String> hours, String pkg) {
+        return addPos(id, clientId, name, hours, pkg, null);
+    }
+
+    PointOfSale addPos(long id, long clientId, String name, Map<String, String> hours, String pkg, String zone) {
         PointOfSale p = new PointOfSale(id, name, "P" + id, clientId, null, "street " + id, 55.0, 37.0, hours, null,
-                pkg, null, null, null, null, null, null, null, null, 0);
+                pkg, null, null, null, null, null, null, null, null, 0, zone);
         pos.put(id, p);
         return p;
     }

@@ -54,6 +54,17 @@ final class CatalogValidator {
     }
 
     /** @return the normalised opening hours column value */
+    /** An IANA region id such as {@code Europe/Moscow}; fixed offsets would ignore the region's DST rules. */
+    private static void timeZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return;
+        }
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(zone.strip())) {
+            throw new ValidationException("timeZone", "'" + zone.strip()
+                    + "' is not an IANA time zone such as Europe/Moscow or Asia/Novosibirsk");
+        }
+    }
+
     static String pointOfSale(PointOfSale p) {
         required("name", p.name(), 200);
         max("code", p.code(), 50);
@@ -81,6 +92,7 @@ final class CatalogValidator {
         }
         max("phone", p.phone(), 50);
         email("email", p.email());
+        timeZone(p.timeZone());
         OpeningHours hours = OpeningHours.parse(p.openingHours(), "openingHours");
         Map<String, String> normalised = new java.util.LinkedHashMap<>();
         for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {

@@ -46,13 +46,15 @@ public class PosEntity implements Versioned {
     String auditMechanic;
     String phone;
     String email;
+    @Column(name = "time_zone")
+    String timeZone;
     @Version
     long version;
 
     PointOfSale toRecord() {
         return new PointOfSale(id, name, code, clientId, regionId, address, latitude, longitude,
                 MapColumn.read(openingHours), cleaningTimes, monitoringPackage, slaLevel, serviceOrganisation,
-                auditOrganisation, helpdeskRoute, serviceMechanic, auditMechanic, phone, email, version);
+                auditOrganisation, helpdeskRoute, serviceMechanic, auditMechanic, phone, email, version, timeZone);
     }
 
     /** Expects a validated record (see CatalogValidator). */
@@ -75,6 +77,7 @@ public class PosEntity implements Versioned {
         auditMechanic = Strings.blankToNull(p.auditMechanic());
         phone = Strings.blankToNull(p.phone());
         email = Strings.blankToNull(p.email());
+        timeZone = Strings.blankToNull(p.timeZone());
     }
 
     @Override

@@ -29,7 +29,8 @@ public class CoreDatabase {
 
     public static final List<SchemaMigrator.Script> SCRIPTS = List.of(
             new SchemaMigrator.Script(1, "catalogues and users", "db/V001__catalogues_and_users.sql"),
-            new SchemaMigrator.Script(2, "telemetry", "db/V002__telemetry.sql"));
+            new SchemaMigrator.Script(2, "telemetry", "db/V002__telemetry.sql"),
+            new SchemaMigrator.Script(3, "time zone of a point of sale", "db/V003__pos_time_zone.sql"));
 
     private final DataSource dataSource;
     private final EntityManagerFactory emf;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -130,19 +131,23 @@ public class UserServiceImpl implements UserService {
         if (ok && !u.enabled) {
             return AuthResult.failed(AuthResult.Status.DISABLED, "account disabled");
         }
+        // A login is not an edit of the user: it must neither bump the version (an admin's open form would then be
+        // refused) nor fail on it (parallel requests of one REST client log in at the same moment). So the login
+        // bookkeeping is written with plain UPDATEs, counted atomically in the row, not through the versioned entity.
         return db.tx(em -> {
-            UserEntity fresh = find(em, u.username);
             if (ok) {
-                fresh.failedLogins = 0;
-                fresh.lockedUntil = null;
-                fresh.lastLogin = now;
-                return AuthResult.ok(toCaller(fresh));
+                em.createNativeQuery("UPDATE cc_user SET failed_logins = 0, locked_until = NULL, last_login = ?"
+                        + " WHERE username = ?").setParameter(1, Timestamp.from(now)).setParameter(2, u.username)
+                        .executeUpdate();
+                return AuthResult.ok(toCaller(u));
             }
-            fresh.failedLogins++;
-            if (fresh.failedLogins >= MAX_FAILURES) {
-                fresh.lockedUntil = now.plus(LOCK_DURATION);
-                fresh.failedLogins = 0;
-                LOG.warn("User {} locked for {} after {} failed logins", fresh.username, LOCK_DURATION, MAX_FAILURES);
+            em.createNativeQuery("UPDATE cc_user SET failed_logins = failed_logins + 1 WHERE username = ?")
+                    .setParameter(1, u.username).executeUpdate();
+            int locked = em.createNativeQuery("UPDATE cc_user SET failed_logins = 0, locked_until = ?"
+                    + " WHERE username = ? AND failed_logins >= ?").setParameter(1, Timestamp.from(now.plus(LOCK_DURATION)))
+                    .setParameter(2, u.username).setParameter(3, MAX_FAILURES).executeUpdate();
+            if (locked > 0) {
+                LOG.warn("User {} locked for {} after {} failed logins", u.username, LOCK_DURATION, MAX_FAILURES);
                 return AuthResult.failed(AuthResult.Status.LOCKED, "locked after repeated failures");
             }
             return AuthResult.failed(AuthResult.Status.BAD_CREDENTIALS, "wrong password");

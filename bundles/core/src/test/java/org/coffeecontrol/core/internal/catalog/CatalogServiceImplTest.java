@@ -81,6 +81,29 @@ class CatalogServiceImplTest {
     }
 
     @Test
+    void aPosKeepsItsOwnTimeZoneAndWithoutOneUsesThePlatformsZone() {
+        Client c = client("Lukoil");
+        PointOfSale p = pos("AZS 7", "AZS-7", c.id());
+        PointOfSale inNovosibirsk = catalog.savePointOfSale(admin, new PointOfSale(null, p.name(), p.code(),
+                p.clientId(), null, p.address(), p.latitude(), p.longitude(), p.openingHours(), p.cleaningTimes(),
+                null, null, null, null, null, null, null, null, null, 0, " Asia/Novosibirsk "));
+        PointOfSale read = catalog.pointOfSale(admin, inNovosibirsk.id());
+        assertEquals("Asia/Novosibirsk", read.timeZone());
+        assertEquals(java.time.ZoneId.of("Asia/Novosibirsk"), read.zoneOr(java.time.ZoneOffset.UTC));
+        PointOfSale plain = catalog.savePointOfSale(admin, pos("AZS 8", "AZS-8", c.id()));
+        assertEquals(null, plain.timeZone());
+        assertEquals(java.time.ZoneOffset.UTC, plain.zoneOr(java.time.ZoneOffset.UTC));
+        for (String bad : new String[] { "Mars/Olympus", "+03:00", "GMT+3" }) {
+            PointOfSale wrong = new PointOfSale(read.id(), read.name(), read.code(), read.clientId(), null, null, null,
+                    null, read.openingHours(), null, null, null, null, null, null, null, null, null, null,
+                    read.version(), bad);
+            assertEquals("timeZone", assertThrows(ValidationException.class,
+                    () -> catalog.savePointOfSale(admin, wrong)).field(), bad);
+        }
+        assertEquals("Asia/Novosibirsk", catalog.pointOfSale(admin, read.id()).timeZone());
+    }
+
+    @Test
     void rejectsBadInputNamingTheFieldAndWritesNothing() {
         Client c = client("Lukoil");
         PointOfSale p = pos("AZS 1", "AZS-1", c.id());

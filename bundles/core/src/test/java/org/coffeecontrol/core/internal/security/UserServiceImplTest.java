@@ -74,6 +74,62 @@ class UserServiceImplTest {
         assertTrue(users.authenticate("admin", "admin-password-1".toCharArray()).isOk());
     }
 
+    /**
+     * Parallel requests of one REST client each log the same user in (the authenticator's cache is empty at first
+     * and after it expires): none of them may fail with "changed by someone else", and a login is no edit, so an
+     * admin's form opened before it still saves.
+     */
+    @Test
+    void parallelLoginsOfOneUserNeitherConflictNorCountAsAnEdit() throws Exception {
+        UserServiceImpl users = service("admin-password-1");
+        UserAccount before = users.user(Caller.system(), "admin");
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    int ok = 0;
+                    for (int i = 0; i < 25; i++) {
+                        ok += users.authenticate("admin", "admin-password-1".toCharArray()).isOk() ? 1 : 0;
+                    }
+                    return ok;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> r : results) {
+                assertEquals(25, r.get(), "every login of the right password succeeds, none is a conflict");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        UserAccount after = users.user(Caller.system(), "admin");
+        assertEquals(before.version(), after.version(), "logging in is not an edit of the user");
+        assertTrue(after.lastLogin() != null);
+        users.save(Caller.system(), before, null);
+    }
+
+    @Test
+    void parallelWrongPasswordsAreAllCountedAndLockOnce() throws Exception {
+        UserServiceImpl users = service("admin-password-1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Future<AuthResult.Status>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < UserServiceImpl.MAX_FAILURES; i++) {
+                results.add(pool.submit(() -> users.authenticate("admin", "nope".toCharArray()).status()));
+            }
+            long locked = 0;
+            for (java.util.concurrent.Future<AuthResult.Status> r : results) {
+                locked += r.get() == AuthResult.Status.LOCKED ? 1 : 0;
+            }
+            assertEquals(1, locked, "exactly the attempt that reached the limit locks the account");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(AuthResult.Status.LOCKED, users.authenticate("admin", "admin-password-1".toCharArray()).status());
+    }
+
     @Test
     void storesOnlyHashesAndChecksRolesAndClients() {
         UserServiceImpl users = service("admin-password-1");

@@ -35,6 +35,7 @@ final class PosForm extends RecordForm<PointOfSale> {
     private final TextField email;
     private final Map<String, TextField> hours = new LinkedHashMap<>();
     private final TextField cleaningTimes;
+    private final ComboBox<String> timeZone;
     private final TextField monitoringPackage;
     private final TextField slaLevel;
     private final TextField serviceOrganisation;
@@ -69,6 +70,11 @@ final class PosForm extends RecordForm<PointOfSale> {
         }
         cleaningTimes = text("cleaningTimes", "field.cleaningTimes");
         cleaningTimes.setPlaceholder("06:30,22:30");
+        timeZone = field("timeZone", new ComboBox<>(tr.t("field.timeZone")));
+        timeZone.setItems(java.time.ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
+        timeZone.setClearButtonVisible(true);
+        timeZone.setPlaceholder(tr.t("field.timeZone.platform"));
+        timeZone.setHelperText(tr.t("field.timeZone.help"));
 
         H4 serviceTitle = new H4(tr.t("pos.section.service"));
         add(serviceTitle);
@@ -101,6 +107,7 @@ final class PosForm extends RecordForm<PointOfSale> {
         email.setValue(p == null ? "" : show(p.email()));
         hours.forEach((day, f) -> f.setValue(p == null ? "" : show(p.openingHours().get(day))));
         cleaningTimes.setValue(p == null ? "" : show(p.cleaningTimes()));
+        timeZone.setValue(p == null ? null : p.timeZone());
         monitoringPackage.setValue(p == null ? "" : show(p.monitoringPackage()));
         slaLevel.setValue(p == null ? "" : show(p.slaLevel()));
         serviceOrganisation.setValue(p == null ? "" : show(p.serviceOrganisation()));
@@ -134,6 +141,6 @@ final class PosForm extends RecordForm<PointOfSale> {
                 value(address), decimal(latitude, "latitude"), decimal(longitude, "longitude"), opening, cleaning,
                 value(monitoringPackage), value(slaLevel), value(serviceOrganisation), value(auditOrganisation),
                 route, value(serviceMechanic), value(auditMechanic), value(phone), value(email),
-                current == null ? 0 : current.version());
+                current == null ? 0 : current.version(), timeZone.getValue());
     }
 }

@@ -168,7 +168,7 @@ public class PosMonitorView extends VerticalLayout implements HasUrlParameter<Lo
         rows.put(getTranslation("mon.pos.address"), pos.address());
         rows.put(getTranslation("mon.pos.hours"), pos.openingHours().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        rows.put(getTranslation("mon.pos.zone"), zone.getId());
+        rows.put(getTranslation("mon.pos.zone"), pos.zoneOr(zone).getId());
         rows.put(getTranslation("mon.pos.cleaning"), pos.cleaningTimes());
         rows.put(getTranslation("mon.pos.package"), pos.monitoringPackage());
         rows.put(getTranslation("mon.pos.mechanic"), pos.serviceMechanic());
