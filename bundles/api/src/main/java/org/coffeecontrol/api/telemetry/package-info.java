@@ -4,7 +4,7 @@
  * org.coffeecontrol.api.telemetry.MachineOutbox}, {@link org.coffeecontrol.api.telemetry.TelemetryService#authenticate}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.coffeecontrol.api.telemetry;
 
 import org.osgi.annotation.bundle.Export;

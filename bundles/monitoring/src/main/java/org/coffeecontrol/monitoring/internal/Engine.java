@@ -185,9 +185,7 @@ final class Engine {
                 Round r = new Round(c, now);
                 work.run(r);
                 notifyOpened(r);
-                for (MachineLive m : r.touched) {
-                    StateStore.save(c, m);
-                }
+                StateStore.saveAll(c, r.touched);
                 StateStore.addDrinks(c, r.drinks);
                 return r;
             });

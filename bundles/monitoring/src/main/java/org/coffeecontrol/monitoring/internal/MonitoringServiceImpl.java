@@ -36,6 +36,7 @@ import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.api.security.UserAccount;
 import org.coffeecontrol.api.security.UserService;
+import org.coffeecontrol.api.telemetry.MergingEventQueue;
 import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.coffeecontrol.monitoring.api.DrinksSold;
 import org.coffeecontrol.monitoring.api.JournalEntry;
@@ -83,6 +84,8 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
     private final Clock clock;
     private final Engine engine;
     private ScheduledThreadPoolExecutor executor;
+    /** Batches that arrive while the engine is busy are applied together: one transaction, not one per commit. */
+    private MergingEventQueue incoming;
     private ScheduledExecutorService mailExecutor;
     private ServiceRegistration<TelemetryListener> listener;
 
@@ -100,6 +103,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
             @Reference CatalogService catalog, @Reference UserService users) throws SQLException {
         this(dataSource, catalog, users, Settings.from(config), Clock.systemUTC());
         executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "coffee-monitoring"));
+        incoming = new MergingEventQueue(executor, batch -> guarded("events", () -> engine.apply(batch)).run());
         mailExecutor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-monitoring-mail"));
         listenerExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffee-monitoring-listeners"));
         // Registered before the start task is queued: whatever core commits from now on reaches the engine through
@@ -138,8 +142,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
     }
 
     private void eventsStored(Map<Long, List<MachineEvent>> events) {
-        Map<Long, List<MachineEvent>> copy = new HashMap<>(events);
-        executor.execute(guarded("events", () -> engine.apply(copy)));
+        incoming.add(events);
     }
 
     /** A scheduled task that throws is never run again: log and carry on instead. */
@@ -166,7 +169,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
         Collection<MachineState> states = engine.states();
         long online = states.stream().filter(MachineState::online).count();
         long problems = states.stream().mapToLong(s -> s.openProblems().size()).sum();
-        int backlog = executor == null ? 0 : executor.getQueue().size();
+        int backlog = executor == null ? 0 : executor.getQueue().size() + incoming.pendingBatches();
         Instant last = engine.lastSweep();
         Map<String, Object> details = new HashMap<>();
         details.put("machines", states.size());

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +30,43 @@ final class StateStore {
 
     // ---- machine snapshot -------------------------------------------------------------------------------------
 
-    static void save(Connection c, MachineLive m) throws SQLException {
-        if (m.dirty) {
-            saveMachine(c, m);
+    /**
+     * Writes what changed in these machines. Statements are prepared once and batched: under a full ingest load the
+     * engine saves hundreds of machines per round, and one round-trip per reading used to cost more than the
+     * ingest's own insert.
+     */
+    static void saveAll(Connection c, Collection<MachineLive> machines) throws SQLException {
+        List<MachineLive> dirty = machines.stream().filter(m -> m.dirty).toList();
+        upsert(c, "UPDATE cc_mon_machine SET last_seq = ?, last_seen = ?, last_event_time = ?, status = ?, "
+                + "status_since = ?, drink_product = ?, drink_size = ?, drink_time = ?, cleaning_program = ?, "
+                + "cleaning_start = ?, cleaning_end = ?, cleaning_completed = ? WHERE equipment_id = ?",
+                "INSERT INTO cc_mon_machine (last_seq, last_seen, last_event_time, status, status_since, "
+                + "drink_product, drink_size, drink_time, cleaning_program, cleaning_start, cleaning_end, "
+                + "cleaning_completed, equipment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                dirty, (ps, m) -> {
+                    bindMachine(ps, m);
+                    ps.setLong(13, m.id);
+                });
+        List<ReadingRow> readings = new ArrayList<>();
+        for (MachineLive m : machines) {
+            m.dirtySensors.forEach(name -> readings.add(new ReadingRow(m.id, "S", name, m.sensors.get(name))));
+            m.dirtyCounters.forEach(name -> readings.add(new ReadingRow(m.id, "C", name, m.counters.get(name))));
         }
-        for (String name : m.dirtySensors) {
-            saveReading(c, m.id, "S", name, m.sensors.get(name));
+        upsert(c, "UPDATE cc_mon_reading SET num = ?, text = ?, unit = ?, read_at = ? "
+                + "WHERE equipment_id = ? AND kind = ? AND name = ?",
+                "INSERT INTO cc_mon_reading (num, text, unit, read_at, equipment_id, kind, name) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                readings, (ps, r) -> bindReading(ps, r.id(), r.kind(), r.name(), r.reading()));
+        List<MachineLive> errorsChanged = machines.stream().filter(m -> m.errorsDirty).toList();
+        if (errorsChanged.isEmpty()) {
+            return;
         }
-        for (String name : m.dirtyCounters) {
-            saveReading(c, m.id, "C", name, m.counters.get(name));
-        }
-        if (m.errorsDirty) {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM cc_mon_error WHERE equipment_id = ?")) {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM cc_mon_error WHERE equipment_id = ?");
+                PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_error (equipment_id, code, text, "
+                        + "severity, since) VALUES (?, ?, ?, ?, ?)")) {
+            for (MachineLive m : errorsChanged) {
                 del.setLong(1, m.id);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_error (equipment_id, code, text, "
-                    + "severity, since) VALUES (?, ?, ?, ?, ?)")) {
+                del.addBatch();
                 for (MachineState.CurrentError e : m.errors.values()) {
                     ins.setLong(1, m.id);
                     ins.setString(2, Sql.clip(e.code(), 100));
@@ -54,29 +75,52 @@ final class StateStore {
                     ins.setTimestamp(5, Sql.ts(e.since()));
                     ins.addBatch();
                 }
-                ins.executeBatch();
             }
+            del.executeBatch();
+            ins.executeBatch();
         }
     }
 
-    private static void saveMachine(Connection c, MachineLive m) throws SQLException {
-        String set = "last_seq = ?, last_seen = ?, last_event_time = ?, status = ?, status_since = ?, "
-                + "drink_product = ?, drink_size = ?, drink_time = ?, cleaning_program = ?, cleaning_start = ?, "
-                + "cleaning_end = ?, cleaning_completed = ?";
-        try (PreparedStatement up = c.prepareStatement("UPDATE cc_mon_machine SET " + set + " WHERE equipment_id = ?")) {
-            bindMachine(up, m);
-            up.setLong(13, m.id);
-            if (up.executeUpdate() > 0) {
-                return;
+    private record ReadingRow(long id, String kind, String name, MachineState.Reading reading) {
+    }
+
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Updates every row in one batch, then inserts, in a second batch, those that were not there yet. */
+    private static <T> void upsert(Connection c, String update, String insert, List<T> rows, Binder<T> binder)
+            throws SQLException {
+        upsert(c, update, insert, rows, binder, binder);
+    }
+
+    private static <T> void upsert(Connection c, String update, String insert, List<T> rows, Binder<T> updateBinder,
+            Binder<T> insertBinder) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<T> missing = new ArrayList<>();
+        try (PreparedStatement up = c.prepareStatement(update)) {
+            for (T row : rows) {
+                updateBinder.bind(up, row);
+                up.addBatch();
+            }
+            int[] counts = up.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    missing.add(rows.get(i));
+                }
             }
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_machine (last_seq, last_seen, "
-                + "last_event_time, status, status_since, drink_product, drink_size, drink_time, cleaning_program, "
-                + "cleaning_start, cleaning_end, cleaning_completed, equipment_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindMachine(ins, m);
-            ins.setLong(13, m.id);
-            ins.executeUpdate();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ins = c.prepareStatement(insert)) {
+            for (T row : missing) {
+                insertBinder.bind(ins, row);
+                ins.addBatch();
+            }
+            ins.executeBatch();
         }
     }
 
@@ -102,22 +146,6 @@ final class StateStore {
             ps.setNull(12, Types.BOOLEAN);
         } else {
             ps.setBoolean(12, cl.completed());
-        }
-    }
-
-    private static void saveReading(Connection c, long id, String kind, String name, MachineState.Reading r)
-            throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE cc_mon_reading SET num = ?, text = ?, unit = ?, "
-                + "read_at = ? WHERE equipment_id = ? AND kind = ? AND name = ?")) {
-            bindReading(up, id, kind, name, r);
-            if (up.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_reading (num, text, unit, read_at, "
-                + "equipment_id, kind, name) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            bindReading(ins, id, kind, name, r);
-            ins.executeUpdate();
         }
     }
 
@@ -250,26 +278,22 @@ final class StateStore {
 
     /** Adds a transaction's drinks to the per-day rollup; the single engine thread makes update-then-insert safe. */
     static void addDrinks(Connection c, Map<DrinkKey, DrinkCount> drinks) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE cc_mon_drink_day SET drinks = drinks + ? "
-                + "WHERE sale_day = ? AND equipment_id = ? AND product = ?");
-                PreparedStatement ins = c.prepareStatement("INSERT INTO cc_mon_drink_day (drinks, sale_day, equipment_id, "
-                        + "product, pos_id, client_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<DrinkKey, DrinkCount> e : drinks.entrySet()) {
-                up.setLong(1, e.getValue().count());
-                up.setDate(2, java.sql.Date.valueOf(e.getKey().day()));
-                up.setLong(3, e.getKey().equipmentId());
-                up.setString(4, e.getKey().product());
-                if (up.executeUpdate() == 0) {
-                    ins.setLong(1, e.getValue().count());
-                    ins.setDate(2, java.sql.Date.valueOf(e.getKey().day()));
-                    ins.setLong(3, e.getKey().equipmentId());
-                    ins.setString(4, e.getKey().product());
-                    Sql.setLong(ins, 5, e.getValue().posId());
-                    Sql.setLong(ins, 6, e.getValue().clientId());
-                    ins.executeUpdate();
-                }
-            }
-        }
+        upsert(c, "UPDATE cc_mon_drink_day SET drinks = drinks + ? WHERE sale_day = ? AND equipment_id = ? "
+                + "AND product = ?",
+                "INSERT INTO cc_mon_drink_day (drinks, sale_day, equipment_id, product, pos_id, client_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?)",
+                List.copyOf(drinks.entrySet()), StateStore::bindDrinkKey, (ps, d) -> {
+                    bindDrinkKey(ps, d);
+                    Sql.setLong(ps, 5, d.getValue().posId());
+                    Sql.setLong(ps, 6, d.getValue().clientId());
+                });
+    }
+
+    private static void bindDrinkKey(PreparedStatement ps, Map.Entry<DrinkKey, DrinkCount> d) throws SQLException {
+        ps.setLong(1, d.getValue().count());
+        ps.setDate(2, java.sql.Date.valueOf(d.getKey().day()));
+        ps.setLong(3, d.getKey().equipmentId());
+        ps.setString(4, d.getKey().product());
     }
 
     // ---- core's event tail ------------------------------------------------------------------------------------

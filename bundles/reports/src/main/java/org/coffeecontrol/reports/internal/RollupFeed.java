@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.telemetry.MergingEventQueue;
 import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ final class RollupFeed implements TelemetryListener {
     private final DataSource ds;
     private final RollupWriter writer;
     private final ScheduledExecutorService thread;
+    /** Batches stored while a fold runs are folded together: one transaction, not one per ingest commit. */
+    private final MergingEventQueue incoming;
     private final CountDownLatch listening = new CountDownLatch(1);
     /** True until a catch-up brought every machine up to core's newest event. */
     private volatile boolean behind = true;
@@ -45,6 +48,7 @@ final class RollupFeed implements TelemetryListener {
         this.ds = ds;
         this.writer = writer;
         this.thread = thread;
+        this.incoming = new MergingEventQueue(thread, batch -> guard("events", () -> foldStored(batch)).run());
     }
 
     /**
@@ -74,9 +78,13 @@ final class RollupFeed implements TelemetryListener {
 
     @Override
     public void eventsStored(Map<Long, List<MachineEvent>> eventsByEquipmentId) {
-        Map<Long, List<RawEvent>> copy = new HashMap<>();
-        eventsByEquipmentId.forEach((id, events) -> copy.put(id, events.stream().map(RawEvent::of).toList()));
-        thread.execute(guard("events", () -> fold(copy)));
+        incoming.add(eventsByEquipmentId);
+    }
+
+    private void foldStored(Map<Long, List<MachineEvent>> eventsByEquipmentId) {
+        Map<Long, List<RawEvent>> raw = new HashMap<>();
+        eventsByEquipmentId.forEach((id, events) -> raw.put(id, events.stream().map(RawEvent::of).toList()));
+        fold(raw);
     }
 
     /** Folds a listener batch; after a failure the next catch-up takes over (see the class comment). */
