@@ -10,6 +10,7 @@ mvn -o -q -B -Pbench install -pl bench
 rm -rf bench/target/lib
 mvn -o -q -B -Pbench -pl bench dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/bench/target/lib" >/dev/null
 # Ports shifted by 15000 (REST 23181) so that the integration tests (18181) and a demo (8181) can run alongside.
-exec java -Xmx1g -Dderby.stream.error.file=bench/target/derby.log -Dit.portOffset="${BENCH_PORT_OFFSET:-15000}" \
+# The raw baseline gets the page cache the distribution gives Derby (bin/setenv), so the two compare like for like.
+exec java -Xmx1g -Dderby.stream.error.file=bench/target/derby.log -Dderby.storage.pageCacheSize=${COFFEE_DERBY_PAGE_CACHE:-16000} -Dit.portOffset="${BENCH_PORT_OFFSET:-15000}" \
     -cp "bench/target/classes:bench/target/lib/*" org.coffeecontrol.bench.IngestBenchmark \
     --zip distribution/target/coffee-distribution-0.1.0-SNAPSHOT.zip --work bench/target/karaf "$@"

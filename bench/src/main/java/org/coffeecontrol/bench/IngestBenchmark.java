@@ -97,10 +97,13 @@ public final class IngestBenchmark {
         post(fleet, warmup, clients, null);
 
         Profiler profiler = options.containsKey("profile") ? Profiler.attach(dist.home()) : null;
+        ProcessHandle karaf = Profiler.karafJvm(dist.home());
         log("timed: %d events in %d batches of %d from %d clients", events, timed.size(), batchSize, clients);
+        long karafCpu0 = cpuNanos(karaf);
         t0 = System.nanoTime();
         Posted p = post(fleet, timed, clients, null);
         double ingestSeconds = secs(t0);
+        double ingestCpuMicros = (cpuNanos(karaf) - karafCpu0) / 1_000.0 / p.accepted();
         if (profiler != null) {
             profiler.stop();
         }
@@ -113,6 +116,7 @@ public final class IngestBenchmark {
         log("stopping Karaf for the raw baseline");
         dist.stop();
         double rawRate;
+        double rawCpuMicros;
         try (EventDatabase db = EventDatabase.open(dist.home())) {
             long stored = db.seqsBySerial(fleet.machines().stream().map(MachineSpec::serial).toList()).values()
                     .stream().mapToLong(List::size).sum();
@@ -121,14 +125,29 @@ public final class IngestBenchmark {
             fleet.machines().forEach(m -> key.put(m.serial(), (long) key.size() + 1));
             List<RawInsert.Rows> same = timed.stream()
                     .map(b -> new RawInsert.Rows(key.get(b.machine().serial()), b.events())).toList();
+            long rawCpu0 = cpuNanos(ProcessHandle.current());
             rawRate = RawInsert.rate(db.connection(), same, 5_000);
+            rawCpuMicros = (cpuNanos(ProcessHandle.current()) - rawCpu0) / 1_000.0 / rows(same);
         }
         log("raw JDBC batch insert (5,000-row commits): %,.0f events/s", rawRate);
         System.out.printf(Locale.ROOT, "%nRESULT ingest %,.0f events/s end to end; raw %,.0f events/s; ratio %.0f %%%n",
                 ingestRate, rawRate, 100 * ingestRate / rawRate);
+        // CPU time per event hardly depends on what else runs on the machine, unlike the rates above: it is the
+        // figure to compare between runs on a busy machine (the platform's includes HTTP, decoding and listeners).
+        System.out.printf(Locale.ROOT, "CPU per event: platform %.1f µs (all Karaf threads), raw %.1f µs (ratio %.1f)%n",
+                ingestCpuMicros, rawCpuMicros, ingestCpuMicros / rawCpuMicros);
         if (profiler != null) {
             System.out.println(profiler.report(25));
         }
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
+                "no CPU time for process " + process.pid())).toNanos();
+    }
+
+    private static long rows(List<RawInsert.Rows> rows) {
+        return rows.stream().mapToLong(r -> r.events().size()).sum();
     }
 
     /** Each machine's next {@code perMachine} events in batches, machines interleaved as they would call in. */

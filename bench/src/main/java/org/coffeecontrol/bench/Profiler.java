@@ -25,11 +25,15 @@ final class Profiler {
         this.file = file;
     }
 
-    static Profiler attach(Path karafHome) throws IOException, InterruptedException {
+    static ProcessHandle karafJvm(Path karafHome) {
         String marker = karafHome.toAbsolutePath().toString();
-        long pid = ProcessHandle.allProcesses()
+        return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker) && c.contains("java")).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM under " + marker)).pid();
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM under " + marker));
+    }
+
+    static Profiler attach(Path karafHome) throws IOException, InterruptedException {
+        long pid = karafJvm(karafHome).pid();
         Profiler p = new Profiler(pid, karafHome.resolve("data/bench.jfr").toAbsolutePath());
         run("jcmd", String.valueOf(pid), "JFR.start", "name=bench", "settings=profile", "filename=" + p.file);
         return p;
