@@ -40,7 +40,7 @@ import org.coffeecontrol.simulator.platform.UploadResult;
  * <li>after Karaf stopped, a raw JDBC batch insert of as many events into a table of {@code cc_event}'s shape in
  * the same database, 5,000 rows a commit: the baseline.</li>
  * </ol>
- * Options: {@code --zip --work --machines --events --batch --clients --storm-clients --seed --profile}.
+ * Options: {@code --zip --work --machines --warmup --events --batch --clients --storm-clients --seed --profile}.
  */
 public final class IngestBenchmark {
 
@@ -90,7 +90,8 @@ public final class IngestBenchmark {
         Instant from = Instant.now().minus(Duration.ofDays(3));
         List<EventGenerator> generators = new ArrayList<>();
         fleet.machines().forEach(m -> generators.add(fleet.generator(m, from)));
-        List<Batch> warmup = batches(fleet, generators, 20, 20);
+        // Enough for the JIT to finish compiling the hot paths: otherwise C2 takes up to half a core in the timed part.
+        List<Batch> warmup = batches(fleet, generators, option("warmup", 100), batchSize);
         List<Batch> timed = batches(fleet, generators, eventsPerMachine, batchSize);
         long events = timed.stream().mapToLong(b -> b.events().size()).sum();
         log("warm-up: %d batches", warmup.size());
