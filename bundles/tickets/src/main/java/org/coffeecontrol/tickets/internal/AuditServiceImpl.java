@@ -49,28 +49,17 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AuditService.class, configurationPid = TicketsConfig.PID)
 public class AuditServiceImpl implements AuditService {
 
-    private final Jdbc db;
-    private final TicketService tickets;
-    private final CatalogService catalog;
-    private final UserService users;
-    private final Settings settings;
-    private final Clock clock;
+    private final FieldDesk desk;
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(dataSourceName=coffee)") DataSource dataSource,
             @Reference TicketService tickets, @Reference CatalogService catalog, @Reference UserService users,
             TicketsConfig config) {
-        this(dataSource, tickets, catalog, users, Settings.from(config), Clock.systemUTC());
+        this(new FieldDesk(dataSource, tickets, catalog, users, Settings.from(config), Clock.systemUTC()));
     }
 
-    AuditServiceImpl(DataSource dataSource, TicketService tickets, CatalogService catalog, UserService users,
-            Settings settings, Clock clock) {
-        this.db = new Jdbc(dataSource);
-        this.tickets = tickets;
-        this.catalog = catalog;
-        this.users = users;
-        this.settings = settings;
-        this.clock = clock;
+    AuditServiceImpl(FieldDesk desk) {
+        this.desk = desk;
     }
 
     static String externalNumber(long posId, YearMonth month, int visit) {
@@ -81,16 +70,17 @@ public class AuditServiceImpl implements AuditService {
     public AuditPlan preview(Caller caller, AuditRequest request) {
         caller.require("plan audits", Role.SERVICE_ADMIN);
         AuditRequest r = request == null ? new AuditRequest(null, null, null) : request;
-        YearMonth month = r.month() != null ? r.month() : YearMonth.now(clock.withZone(settings.zone())).plusMonths(1);
+        YearMonth month = r.month() != null ? r.month()
+                : YearMonth.now(desk.clock().withZone(desk.settings().zone())).plusMonths(1);
         String chosen = TicketServiceImpl.text("mechanic", r.mechanic(), 100, false);
-        if (chosen != null && !users.callerFor(chosen).map(u -> u.has(Role.ENGINEER)).orElse(false)) {
-            throw new ValidationException("mechanic", chosen + " is not an active engineer");
+        if (chosen != null) {
+            desk.engineer("mechanic", chosen);
         }
         List<PlannedAudit> visits = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int toCreate = 0;
         for (PointOfSale pos : pointsOfSale(caller, r.clientId())) {
-            int n = settings.visits(pos.slaLevel());
+            int n = desk.settings().visits(pos.slaLevel());
             if (n == 0) {
                 warnings.add(pos.name() + ": SLA level " + (pos.slaLevel() == null ? "not set" : "'"
                         + pos.slaLevel() + "' asks for no visits") + ", no audit planned");
@@ -102,7 +92,7 @@ public class AuditServiceImpl implements AuditService {
             }
             for (int v = 1; v <= n; v++) {
                 LocalDate date = month.atDay(1 + (v - 1) * month.lengthOfMonth() / n);
-                String existing = tickets.findByExternal(Caller.system(), TicketSource.AUDIT,
+                String existing = desk.tickets().findByExternal(Caller.system(), TicketSource.AUDIT,
                         externalNumber(pos.id(), month, v)).map(Ticket::number).orElse(null);
                 toCreate += existing == null ? 1 : 0;
                 visits.add(new PlannedAudit(pos.id(), pos.name(), pos.clientId(), pos.slaLevel(), v, date, mechanic,
@@ -116,8 +106,8 @@ public class AuditServiceImpl implements AuditService {
         List<PointOfSale> all = new ArrayList<>();
         int offset = 0;
         while (true) {
-            Page<PointOfSale> page = catalog.pointsOfSale(caller, new CatalogQuery(null, clientId, null, null, null,
-                    new PageRequest(offset, PageRequest.MAX_LIMIT)));
+            Page<PointOfSale> page = desk.catalog().pointsOfSale(caller, new CatalogQuery(null, clientId, null, null,
+                    null, new PageRequest(offset, PageRequest.MAX_LIMIT)));
             all.addAll(page.items());
             offset += page.items().size();
             if (page.items().isEmpty() || offset >= page.total()) {
@@ -137,17 +127,18 @@ public class AuditServiceImpl implements AuditService {
                 skipped++;
             } else {
                 try {
-                    Instant due = v.plannedDate().plusDays(1).atStartOfDay(settings.zone()).toInstant();
-                    Ticket t = tickets.create(caller, new NewTicket(TicketSource.AUDIT,
+                    Instant due = v.plannedDate().plusDays(1).atStartOfDay(desk.settings().zone()).toInstant();
+                    Ticket t = desk.tickets().create(caller, new NewTicket(TicketSource.AUDIT,
                             externalNumber(v.posId(), plan.month(), v.visit()), "AUDIT", null, v.posId(), null, null,
                             null, null, "Planned audit visit " + v.visit() + " of " + plan.month() + " (SLA "
                                     + v.slaLevel() + ")", due));
                     if (v.mechanic() != null) {
                         try {
-                            t = tickets.assign(caller, t.id(), t.version(), v.mechanic(), due);
+                            t = desk.tickets().assign(caller, t.id(), t.version(), v.mechanic(), due);
                         } catch (ValidationException e) {
                             // the mechanic cannot take it (e.g. no access to this client): it waits for dispatch
-                            tickets.note(caller, t.id(), "Not assigned to " + v.mechanic() + ": " + e.getMessage());
+                            desk.tickets().note(caller, t.id(),
+                                    "Not assigned to " + v.mechanic() + ": " + e.getMessage());
                         }
                     }
                     created.add(t.number());
@@ -167,8 +158,8 @@ public class AuditServiceImpl implements AuditService {
 
     @Override
     public Checklist checklist(Caller caller, long ticketId) {
-        Ticket t = tickets.get(caller, ticketId);
-        return db.read(c -> load(c, t));
+        Ticket t = desk.tickets().get(caller, ticketId);
+        return desk.db().read(c -> load(c, t));
     }
 
     private Checklist load(Connection c, Ticket t) throws SQLException {
@@ -191,12 +182,12 @@ public class AuditServiceImpl implements AuditService {
             }
         }
         return new Checklist(t.id(), t.number(), t.clientId(), t.posId(), t.equipmentId(),
-                items.isEmpty() ? settings.checklistTemplate() : items, doneAt, doneBy);
+                items.isEmpty() ? desk.settings().checklistTemplate() : items, doneAt, doneBy);
     }
 
     @Override
     public Checklist saveChecklist(Caller caller, long ticketId, List<ChecklistItem> items, boolean complete) {
-        Ticket t = tickets.get(caller, ticketId);
+        Ticket t = desk.tickets().get(caller, ticketId);
         Access.requireEditor(caller, t, "fill the checklist");
         if (!t.state().open()) {
             throw new ConflictException("ticket " + t.number() + " is " + t.state() + " and can no longer be changed");
@@ -219,8 +210,8 @@ public class AuditServiceImpl implements AuditService {
             checked.add(new ChecklistItem(key, TicketServiceImpl.text(f + "label", it.label(), 300, true), it.answer(),
                     TicketServiceImpl.text(f + "comment", it.comment(), 1000, false)));
         }
-        Instant now = clock.instant();
-        return db.tx(c -> {
+        Instant now = desk.clock().instant();
+        return desk.db().tx(c -> {
             Jdbc.update(c, "DELETE FROM cc_tkt_checklist WHERE ticket_id = ?", t.id());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cc_tkt_checklist (ticket_id, line_no, "
                     + "item_key, label, answer, note) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -251,7 +242,7 @@ public class AuditServiceImpl implements AuditService {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new ValidationException("to", "give a period with from before to");
         }
-        List<Long> ids = db.read(c -> {
+        List<Long> ids = desk.db().read(c -> {
             List<Long> out = new ArrayList<>();
             try (PreparedStatement ps = Jdbc.bind(c, "SELECT id FROM cc_tkt_ticket WHERE checklist_done_at >= ? "
                     + "AND checklist_done_at < ? ORDER BY checklist_done_at, id", List.of(from, to));
@@ -264,9 +255,9 @@ public class AuditServiceImpl implements AuditService {
         });
         List<Checklist> out = new ArrayList<>();
         for (long id : ids) {
-            Ticket t = db.read(c -> TicketStore.find(c, id));
+            Ticket t = desk.db().read(c -> TicketStore.find(c, id));
             if (Access.canSee(caller, t) && (clientId == null || clientId == t.clientId())) {
-                out.add(db.read(c -> load(c, t)));
+                out.add(desk.db().read(c -> load(c, t)));
             }
         }
         return out;

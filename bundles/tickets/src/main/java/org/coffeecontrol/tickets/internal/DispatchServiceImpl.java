@@ -49,40 +49,29 @@ public class DispatchServiceImpl implements DispatchService {
 
     private static final EnumSet<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
-    private final Jdbc db;
-    private final TicketService tickets;
-    private final CatalogService catalog;
-    private final UserService users;
-    private final Settings settings;
-    private final Clock clock;
+    private final FieldDesk desk;
 
     @Activate
     public DispatchServiceImpl(@Reference(target = "(dataSourceName=coffee)") DataSource dataSource,
             @Reference TicketService tickets, @Reference CatalogService catalog, @Reference UserService users,
             TicketsConfig config) {
-        this(dataSource, tickets, catalog, users, Settings.from(config), Clock.systemUTC());
+        this(new FieldDesk(dataSource, tickets, catalog, users, Settings.from(config), Clock.systemUTC()));
     }
 
-    DispatchServiceImpl(DataSource dataSource, TicketService tickets, CatalogService catalog, UserService users,
-            Settings settings, Clock clock) {
-        this.db = new Jdbc(dataSource);
-        this.tickets = tickets;
-        this.catalog = catalog;
-        this.users = users;
-        this.settings = settings;
-        this.clock = clock;
+    DispatchServiceImpl(FieldDesk desk) {
+        this.desk = desk;
     }
 
     @Override
     public List<Mechanic> mechanics(Caller caller) {
         caller.require("list mechanics", Role.SERVICE_ADMIN, Role.OPERATOR, Role.MANAGER);
-        Map<String, Mechanic> cards = db.read(DispatchServiceImpl::cards);
+        Map<String, Mechanic> cards = desk.db().read(DispatchServiceImpl::cards);
         List<Mechanic> out = new ArrayList<>();
-        for (UserAccount u : users.users(Caller.system(), null, PageRequest.all()).items()) {
+        for (UserAccount u : desk.users().users(Caller.system(), null, PageRequest.all()).items()) {
             if (u.enabled() && u.roles().contains(Role.ENGINEER)) {
                 Mechanic card = cards.get(u.username());
                 out.add(card != null ? card : new Mechanic(u.username(), u.displayName(), null, null, Set.of(), null,
-                        null, settings.defaultMaxOpen(), true));
+                        null, desk.settings().defaultMaxOpen(), true));
             }
         }
         return out;
@@ -101,10 +90,7 @@ public class DispatchServiceImpl implements DispatchService {
             throw new ValidationException("mechanic", "is required");
         }
         String name = TicketServiceImpl.text("username", m.username(), 100, true);
-        Caller user = users.callerFor(name).orElseThrow(() -> new ValidationException("username", "no active user " + name));
-        if (!user.has(Role.ENGINEER)) {
-            throw new ValidationException("username", name + " does not have the ENGINEER role");
-        }
+        desk.engineer("username", name);
         coordinate("homeLatitude", m.homeLatitude(), 90);
         coordinate("homeLongitude", m.homeLongitude(), 180);
         if ((m.homeLatitude() == null) != (m.homeLongitude() == null)) {
@@ -119,7 +105,7 @@ public class DispatchServiceImpl implements DispatchService {
         }
         Mechanic saved = new Mechanic(name, TicketServiceImpl.text("displayName", m.displayName(), 200, false),
                 m.homeLatitude(), m.homeLongitude(), m.workDays(), m.workStart(), m.workEnd(), m.maxOpen(), m.active());
-        db.tx(c -> {
+        desk.db().tx(c -> {
             Jdbc.update(c, "DELETE FROM cc_tkt_mechanic WHERE username = ?", name);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cc_tkt_mechanic (username, display_name, "
                     + "home_lat, home_lon, work_days, work_start, work_end, max_open, active) "
@@ -151,16 +137,16 @@ public class DispatchServiceImpl implements DispatchService {
     @Override
     public DispatchAdvice advise(Caller caller, long ticketId) {
         caller.require("dispatch tickets", Access.DESK);
-        Ticket t = tickets.get(caller, ticketId);
-        PointOfSale pos = t.posId() == null ? null : catalog.pointOfSale(caller, t.posId());
+        Ticket t = desk.tickets().get(caller, ticketId);
+        PointOfSale pos = t.posId() == null ? null : desk.catalog().pointOfSale(caller, t.posId());
         boolean audit = t.source() == TicketSource.AUDIT || "AUDIT".equalsIgnoreCase(t.category());
         String organisation = pos == null ? null : audit ? pos.auditOrganisation() : pos.serviceOrganisation();
         String posMechanic = pos == null ? null : audit ? pos.auditMechanic() : pos.serviceMechanic();
-        Map<String, Integer> open = db.read(DispatchServiceImpl::openTickets);
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(settings.zone()));
+        Map<String, Integer> open = desk.db().read(DispatchServiceImpl::openTickets);
+        ZonedDateTime now = ZonedDateTime.now(desk.clock().withZone(desk.settings().zone()));
         List<MechanicCandidate> candidates = new ArrayList<>();
         for (Mechanic m : mechanics(caller)) {
-            Caller user = users.callerFor(m.username()).orElse(null);
+            Caller user = desk.users().callerFor(m.username()).orElse(null);
             if (!m.active() || user == null || !user.canSeeClient(t.clientId())) {
                 continue;
             }
@@ -182,8 +168,8 @@ public class DispatchServiceImpl implements DispatchService {
 
     boolean onDuty(Mechanic m, ZonedDateTime now) {
         Set<DayOfWeek> days = m.workDays().isEmpty() ? WEEKDAYS : m.workDays();
-        LocalTime start = m.workStart() == null ? settings.workStart() : m.workStart();
-        LocalTime end = m.workEnd() == null ? settings.workEnd() : m.workEnd();
+        LocalTime start = m.workStart() == null ? desk.settings().workStart() : m.workStart();
+        LocalTime end = m.workEnd() == null ? desk.settings().workEnd() : m.workEnd();
         LocalTime t = now.toLocalTime();
         return days.contains(now.getDayOfWeek()) && !t.isBefore(start) && t.isBefore(end);
     }

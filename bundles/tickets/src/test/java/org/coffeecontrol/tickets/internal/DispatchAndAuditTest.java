@@ -50,8 +50,8 @@ class DispatchAndAuditTest {
         fleet = new Fleet();
         Settings s = Settings.defaults();
         tickets = new TicketServiceImpl(fleet.ds, fleet.catalog(), fleet.users(), s, WEDNESDAY);
-        dispatch = new DispatchServiceImpl(fleet.ds, tickets, fleet.catalog(), fleet.users(), s, WEDNESDAY);
-        audits = new AuditServiceImpl(fleet.ds, tickets, fleet.catalog(), fleet.users(), s, WEDNESDAY);
+        dispatch = new DispatchServiceImpl(new FieldDesk(fleet.ds, tickets, fleet.catalog(), fleet.users(), s, WEDNESDAY));
+        audits = new AuditServiceImpl(new FieldDesk(fleet.ds, tickets, fleet.catalog(), fleet.users(), s, WEDNESDAY));
     }
 
     @Test

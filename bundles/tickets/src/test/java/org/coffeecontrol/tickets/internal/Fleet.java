@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.catalog.CatalogQuery;
@@ -25,14 +23,12 @@ import org.coffeecontrol.api.security.UserAccount;
 import org.coffeecontrol.api.security.UserService;
 
 /**
- * A fresh in-memory Derby, two clients with a POS and a machine each, and the users of the ticket scenarios. The
+ * A fresh database ({@link TestDatabase}: in-memory Derby or PostgreSQL), two clients with a POS and a machine each, and the users of the ticket scenarios. The
  * catalogue and user directory answer only the reads tickets make, with the platform's visibility rule; anything
  * else fails loudly so that a test cannot silently depend on it.
  */
 final class Fleet {
-    private static final AtomicInteger DB = new AtomicInteger();
-
-    final EmbeddedDataSource ds = new EmbeddedDataSource();
+    final javax.sql.DataSource ds;
     final Map<Long, PointOfSale> pos = new HashMap<>();
     final Map<Long, Equipment> machines = new HashMap<>();
     final Map<String, Caller> users = new HashMap<>();
@@ -47,8 +43,11 @@ final class Fleet {
     final Caller finance = user("fima", Set.of(Role.FINANCE), true);
 
     Fleet() {
-        ds.setDatabaseName("memory:tickets" + DB.incrementAndGet());
-        ds.setCreateDatabase("create");
+        this(TestDatabase.fresh());
+    }
+
+    Fleet(javax.sql.DataSource ds) {
+        this.ds = ds;
         pos.put(10L, new PointOfSale(10L, "Shell Tverskaya", "P10", 1, 5L, "Tverskaya 1", 55.76, 37.61, null, null,
                 "FULL", "A", "CoffeeService LLC", "AuditPro", "INTRASERVICE", "misha", "maks", null, "p10@example.com", 0));
         pos.put(20L, new PointOfSale(20L, "Lukoil Kazan", "P20", 2, 6L, "Kazan 2", 55.79, 49.12, null, null,

@@ -108,20 +108,27 @@ public final class IntraserviceClient {
         return task(task);
     }
 
-    /** Creates a task and returns its Intraservice id. */
-    public long create(String name, String description, Integer serviceId, int statusId) {
+    /**
+     * Creates a task and returns its Intraservice id. Installations require the service and the task type of a new
+     * task ({@code ServiceId}, {@code TypeId}); null leaves a field out for those that have defaults. The id comes
+     * back as {@code {"Task":{"Id":…}}} or, on some versions, as a top-level {@code Id}.
+     */
+    public long create(String name, String description, Integer serviceId, Integer typeId, int statusId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Name", name);
         body.put("Description", description);
         if (serviceId != null) {
             body.put("ServiceId", serviceId);
         }
+        if (typeId != null) {
+            body.put("TypeId", typeId);
+        }
         body.put("StatusId", statusId);
         JsonNode answer = call("POST", "api/task", body);
         JsonNode task = answer.get("Task");
-        JsonNode id = task == null ? null : task.get("Id");
+        JsonNode id = task != null && task.isObject() ? task.get("Id") : answer.get("Id");
         if (id == null || !id.canConvertToLong() || id.asLong() <= 0) {
-            throw new IntraserviceException(200, "created task: answer without a positive 'Task.Id'");
+            throw new IntraserviceException(200, "created task: answer without a positive 'Task.Id' or 'Id'");
         }
         return id.asLong();
     }
@@ -181,7 +188,10 @@ public final class IntraserviceClient {
             JsonNode node = json.readTree(body);
             JsonNode message = node == null ? null : node.get("Message");
             if (message != null && message.isTextual()) {
-                return " — " + clip(message.asText());
+                // the API puts the cause (which field, which rule) into MessageDetail
+                JsonNode detail = node.get("MessageDetail");
+                return " — " + clip(message.asText() + (detail != null && detail.isTextual()
+                        && !detail.asText().isBlank() ? " (" + detail.asText() + ")" : ""));
             }
         } catch (JsonProcessingException e) {
             // not JSON: show the start of what came

@@ -27,6 +27,10 @@ public @interface IntraserviceConfig {
             required = false)
     int serviceId() default 0;
 
+    @AttributeDefinition(description = "TypeId (task type) of the tasks we create; most installations require it "
+            + "together with ServiceId", required = false)
+    int typeId() default 0;
+
     @AttributeDefinition(description = "StatusId of a task we create")
     int newStatusId() default 31;
 

@@ -63,9 +63,10 @@ public class IntraserviceSyncImpl implements IntraserviceSync {
     static final String PREFIX = "intraservice:";
 
     /** How states map to their StatusIds, and which of theirs end a task. */
-    public record Mapping(Integer serviceId, int newStatusId, Map<TicketState, Integer> states, Set<Integer> closing) {
+    public record Mapping(Integer serviceId, Integer typeId, int newStatusId, Map<TicketState, Integer> states,
+            Set<Integer> closing) {
 
-        public static Mapping parse(int serviceId, int newStatusId, String statusMap, String closing) {
+        public static Mapping parse(int serviceId, int typeId, int newStatusId, String statusMap, String closing) {
             Map<TicketState, Integer> states = new EnumMap<>(TicketState.class);
             for (String pair : (statusMap == null ? "" : statusMap).split(",")) {
                 if (pair.isBlank()) {
@@ -89,7 +90,7 @@ public class IntraserviceSyncImpl implements IntraserviceSync {
                     }
                 }
             }
-            return new Mapping(serviceId > 0 ? serviceId : null, newStatusId, states, ends);
+            return new Mapping(serviceId > 0 ? serviceId : null, typeId > 0 ? typeId : null, newStatusId, states, ends);
         }
     }
 
@@ -106,7 +107,7 @@ public class IntraserviceSyncImpl implements IntraserviceSync {
     public IntraserviceSyncImpl(IntraserviceConfig c, @Reference SourcesDatabase db,
             @Reference TicketService tickets, @Reference CatalogService catalog) {
         this(new IntraserviceClient(new IntraserviceClient.Settings(c.url(), c.user(), c.password(),
-                c.timeoutMillis())), Mapping.parse(c.serviceId(), c.newStatusId(), c.statusMap(),
+                c.timeoutMillis())), Mapping.parse(c.serviceId(), c.typeId(), c.newStatusId(), c.statusMap(),
                         c.closingStatusIds()), db, tickets, catalog, Clock.systemUTC());
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-intraservice"));
         long every = Math.max(30, c.intervalSeconds());
@@ -295,7 +296,7 @@ public class IntraserviceSyncImpl implements IntraserviceSync {
                 }
                 long task = client.create(t.number() + ": " + p.name(), "Coffee Control " + t.number() + "\n"
                         + p.name() + " (" + p.code() + "), " + p.address() + "\n" + t.reason(), mapping.serviceId(),
-                        mapping.newStatusId());
+                        mapping.typeId(), mapping.newStatusId());
                 links.link(t.id(), task, "OUT", mapping.newStatusId(), clock.instant());
                 tickets.note(Caller.system(), t.id(), "Sent to Intraservice as task " + task);
                 exported++;

@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A local stand-in for Intraservice that follows the contract in docs/tickets-sources.md: Basic authentication,
  * {@code GET /api/task} with fields/page/pagesize/ChangedMoreThan answering {@code {"Tasks":[…],"Paginator":{…}}},
- * {@code GET /api/task/{id}} answering {@code {"Task":{…}}}, {@code POST /api/task} creating one, {@code PUT
+ * {@code GET /api/task/{id}} answering {@code {"Task":{…}}}, {@code POST /api/task} creating one (Name, ServiceId and TypeId required, as the real API does), {@code PUT
  * /api/task/{id}} changing StatusId with a Comment; errors as {@code {"Message":"…"}}. A canned raw answer can be
  * set to play a broken server.
  */
@@ -93,12 +93,17 @@ final class FakeIntraservice implements AutoCloseable {
                 list(x, q);
             } else if (path.equals("/api/task") && method.equals("POST")) {
                 JsonNode body = json.readTree(x.getRequestBody());
-                if (!body.hasNonNull("Name") || body.get("Name").asText().isBlank()) {
-                    send(x, 400, "{\"Message\":\"Name is required\"}");
-                    return;
+                for (String required : new String[] { "Name", "ServiceId", "TypeId" }) {
+                    if (!body.hasNonNull(required) || body.get(required).asText().isBlank()) {
+                        send(x, 400, "{\"Message\":\"The request is invalid.\",\"MessageDetail\":\""
+                                + required + " is required\"}");
+                        return;
+                    }
                 }
                 ObjectNode t = add(body.get("Name").asText(), body.path("Description").asText(null),
                         body.path("StatusId").asInt(31));
+                t.put("ServiceId", body.get("ServiceId").asInt());
+                t.put("TypeId", body.get("TypeId").asInt());
                 ObjectNode answer = json.createObjectNode();
                 answer.set("Task", t);
                 send(x, 201, json.writeValueAsString(answer));

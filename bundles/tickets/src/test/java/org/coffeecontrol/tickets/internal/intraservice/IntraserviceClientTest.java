@@ -47,13 +47,17 @@ class IntraserviceClientTest {
 
     @Test
     void createsReadsAndChangesStatusWithAComment() {
-        long id = client.create("T000042: АЗС 17, ошибка E7", "Заявка Coffee Control T000042", 7, 31);
+        long id = client.create("T000042: АЗС 17, ошибка E7", "Заявка Coffee Control T000042", 7, 12, 31);
         IntraserviceTask t = client.task(id);
         assertEquals("T000042: АЗС 17, ошибка E7", t.name());
         assertEquals(31, t.statusId());
         client.setStatus(id, 29, "Выполнено: заменён заварочный блок");
         assertEquals(29, client.task(id).statusId());
         assertEquals(List.of(id + ": Выполнено: заменён заварочный блок"), fake.comments);
+        IntraserviceException noType = assertThrows(IntraserviceException.class, () -> client.create("n", "d", 7,
+                null, 31));
+        assertEquals(400, noType.status());
+        assertTrue(noType.getMessage().contains("The request is invalid. (TypeId is required)"), noType.getMessage());
     }
 
     @Test
@@ -87,8 +91,11 @@ class IntraserviceClientTest {
             assertTrue(e.getMessage().contains(c[1]), c[0] + " → " + e.getMessage());
         }
         fake.cannedBody = "{\"Task\":{}}";
-        assertTrue(assertThrows(IntraserviceException.class, () -> client.create("n", "d", null, 31)).getMessage()
+        assertTrue(assertThrows(IntraserviceException.class, () -> client.create("n", "d", 7, 12, 31)).getMessage()
                 .contains("positive 'Task.Id'"));
+        // some versions answer the new task's id at the top level
+        fake.cannedBody = "{\"Id\":4711}";
+        assertEquals(4711, client.create("n", "d", 7, 12, 31));
         fake.cannedStatus = 500;
         fake.cannedBody = "boom";
         assertTrue(assertThrows(IntraserviceException.class, () -> client.task(1)).getMessage()
