@@ -129,9 +129,9 @@ public final class PlatformSeeder {
             try {
                 return ensureOnce(c, key, fields);
             } catch (PlatformException e) {
-                // Under parallel seeding the catalogue sometimes answers a lookup with 409 (a concurrent insert
-                // touched what it read): the lookup is safe to repeat.
-                if (e.status() != 409 || attempt == 5) {
+                // No answer (time-out, connection reset: status 0) on a busy platform: the request may or may not
+                // have been applied, and as each attempt looks the key up before creating, repeating it is safe.
+                if (e.status() != 0 || attempt == 5) {
                     throw e;
                 }
             }
