@@ -200,15 +200,16 @@ public final class MonitoringBenchmark {
                 + spec.pointsOfSale() + "-" + spec.seed());
         Path derby = dist.home().resolve("data/derby");
         Instant t = Instant.now();
-        if (cached != null && Files.isDirectory(cached)) {
+        boolean restored = cached != null && Files.isDirectory(cached);
+        if (restored) {
             dist.stop();
             copyTree(cached, derby);
             dist.start();
             awaitResources();
-            log("catalogue of %d machines at %d points of sale restored from %s in %d s", spec.machines(),
-                    spec.pointsOfSale(), cached, Duration.between(t, Instant.now()).toSeconds());
-            return;
+            log("catalogue restored from %s in %d s", cached, Duration.between(t, Instant.now()).toSeconds());
+            t = Instant.now();
         }
+        // Idempotent: after a restore it only looks the fleet up (and completes a cache of an interrupted seeding).
         int parallelism = option("seed-threads", 8);
         var report = new PlatformSeeder(new PlatformClient(URI.create(dist.restBase()), http, "admin",
                 Distribution.ADMIN_PASSWORD), "127.0.0.1", 22).parallelism(parallelism).seed(fleet);
@@ -216,7 +217,7 @@ public final class MonitoringBenchmark {
         log("RESULT seeding: %d machines at %d points of sale over REST with %d threads in %d s, %.1f POS+machine"
                 + " per s (%s)", spec.machines(), fleet.pointsOfSale().size(), parallelism, seconds,
                 (double) spec.machines() / seconds, report);
-        if (cached != null) {
+        if (cached != null && (!restored || report.created() > 0)) {
             dist.stop();
             copyTree(derby, cached);
             dist.start();
