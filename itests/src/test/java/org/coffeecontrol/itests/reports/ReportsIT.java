@@ -136,8 +136,6 @@ class ReportsIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Karaf answers 'too many arguments specified' to coffee:report with --from/--to/"
-            + "--pos/--group over SSH exec; not yet understood, see the session note. REST and unit tests cover the report.")
     void theShellPrintsTheSameTotal() throws Exception {
         LocalDate day = LocalDate.ofInstant(T0, ZoneOffset.UTC);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

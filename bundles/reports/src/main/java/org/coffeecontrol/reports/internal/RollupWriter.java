@@ -32,7 +32,7 @@ final class RollupWriter {
         static final Mark NONE = new Mark(Long.MIN_VALUE, null, null);
     }
 
-    private record DayKey(LocalDate day, long equipmentId, String name) {
+    record DayKey(LocalDate day, long equipmentId, String name) {
     }
 
     private static final class SensorAcc {
@@ -105,6 +105,8 @@ final class RollupWriter {
         List<Object[]> errorOps = new ArrayList<>();
         Map<Long, Mark> newMarks = new HashMap<>();
         Map<Long, Map<String, String>> newCounters = new HashMap<>();
+        List<Object[]> lateCleanings = new ArrayList<>();
+        java.util.Set<DayKey> lateDays = new java.util.LinkedHashSet<>();
         int fresh = 0;
         for (Map.Entry<Long, List<RawEvent>> entry : byMachine.entrySet()) {
             long eq = entry.getKey();
@@ -115,7 +117,11 @@ final class RollupWriter {
             List<RawEvent> events = new ArrayList<>(entry.getValue());
             events.sort(Comparator.comparingLong(RawEvent::seq));
             for (RawEvent e : events) {
-                if (e.seq() <= lastSeq || e.time() == null) {
+                if (e.time() == null) {
+                    continue;
+                }
+                if (e.seq() <= lastSeq) {
+                    late(eq, e, lateDays, lateCleanings);
                     continue;
                 }
                 lastSeq = e.seq();
@@ -172,7 +178,7 @@ final class RollupWriter {
             }
             newMarks.put(eq, new Mark(lastSeq, firstBeat, lastBeat));
         }
-        if (fresh == 0) {
+        if (fresh == 0 && lateDays.isEmpty() && lateCleanings.isEmpty()) {
             return 0;
         }
         try {
@@ -188,6 +194,9 @@ final class RollupWriter {
                         counterRows);
                 errors(c, errorOps);
                 saveMarks(c, newMarks);
+                LateEvents.refold(c, zone, lateDays, newMarks.entrySet().stream().collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, m -> m.getValue().lastSeq())));
+                LateEvents.cleanings(c, lateCleanings);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -197,6 +206,24 @@ final class RollupWriter {
         marks.putAll(newMarks);
         counters.putAll(newCounters);
         return fresh;
+    }
+
+    /**
+     * An event at or below the watermark: a repeat of one already folded, or one core stored after a newer one (a
+     * resend of an older batch). Core hands listeners only newly stored events, but the catch-up may already have
+     * folded a batch the listener then delivers, so the two cannot be told apart here: the day's counts are instead
+     * re-folded from the stored events ({@link LateEvents}), which is right in both cases.
+     */
+    private void late(long eq, RawEvent e, java.util.Set<DayKey> lateDays, List<Object[]> lateCleanings) {
+        LocalDate day = LocalDate.ofInstant(e.time(), zone);
+        switch (e.kind()) {
+            case "DRINK", "HEARTBEAT", "SENSOR" -> lateDays.add(new DayKey(day, eq, e.kind()));
+            case "CLEANING" -> lateCleanings.add(new Object[] { eq, e.time(), e.seq(), e.end(),
+                    Db.clip(e.code(), 100), !"aborted".equals(e.text()) });
+            default -> {
+                // errors, counters and outages depend on event order: a late one is left to a rebuild
+            }
+        }
     }
 
     private Map<String, String> countersOf(long eq) {
@@ -221,7 +248,7 @@ final class RollupWriter {
     }
 
     /** Adds to existing count rows, inserting those that do not exist yet. */
-    private static void addCounts(Connection c, String table, String dayColumn, String nameColumn, String countColumn,
+    static void addCounts(Connection c, String table, String dayColumn, String nameColumn, String countColumn,
             Map<DayKey, long[]> counts) throws SQLException {
         if (counts.isEmpty()) {
             return;

@@ -3,8 +3,6 @@ package org.coffeecontrol.reports.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,15 +114,7 @@ class RollupConsistencyTest {
     }
 
     static Map<String, Long> rollup(String sql) {
-        return Db.query(store.ds, c -> {
-            Map<String, Long> out = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getDate(1).toLocalDate() + "|" + rs.getLong(2) + "|" + rs.getString(3), rs.getLong(4));
-                }
-            }
-            return out;
-        });
+        return Events.rollup(store, sql);
     }
 
     @Test

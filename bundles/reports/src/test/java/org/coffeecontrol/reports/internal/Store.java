@@ -52,6 +52,11 @@ final class Store {
 
     /** Stores one machine's events (in sequence order) and moves its contact on, in one transaction. */
     void store(long equipmentId, List<MachineEvent> events) throws SQLException {
+        storeRaw(equipmentId, events.stream().map(RawEvent::of).toList());
+    }
+
+    /** The same for events already in the flat shape (read back from another store). */
+    void storeRaw(long equipmentId, List<RawEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -59,8 +64,7 @@ final class Store {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cc_event (equipment_id, seq, event_time, kind, "
                     + "code, text, num, unit, severity, end_time, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (MachineEvent e : events) {
-                    RawEvent r = RawEvent.of(e);
+                for (RawEvent r : events) {
                     ps.setLong(1, equipmentId);
                     ps.setLong(2, r.seq());
                     ps.setTimestamp(3, Timestamp.from(r.time()));
@@ -80,7 +84,7 @@ final class Store {
                 }
                 ps.executeBatch();
             }
-            MachineEvent last = events.get(events.size() - 1);
+            RawEvent last = events.get(events.size() - 1);
             try (PreparedStatement up = c.prepareStatement(
                     "UPDATE cc_machine_contact SET last_seq = ?, last_seen = ? WHERE equipment_id = ?")) {
                 up.setLong(1, last.seq());

@@ -49,7 +49,9 @@ public final class XlsxExport {
         t.setContextClassLoader(XlsxExport.class.getClassLoader());
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         try {
-            wb.setCompressTempFiles(true);
+            // The temporary sheet file stays uncompressed: gzip on the way out and gunzip on the way back cost more
+            // CPU than the export itself saves (~0.5 KB of disk per row, deleted by dispose()).
+            wb.setCompressTempFiles(false);
             new Writer(wb, result).write();
             wb.write(out);
         } finally {

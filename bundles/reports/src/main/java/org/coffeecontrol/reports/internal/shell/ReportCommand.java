@@ -43,6 +43,14 @@ public class ReportCommand extends ReportAction {
     @Argument(index = 0, name = "id", required = true, description = "Report id (see coffee:reports)")
     String id;
 
+    /*
+     * Karaf's parser stops reading options at the first argument, so in "coffee:report drinks --from D" every token
+     * after the id would be an argument ("Too many arguments specified"). They land here and are read as the options
+     * they are, so the options may come before or after the id.
+     */
+    @Argument(index = 1, name = "options", multiValued = true, description = "The options below may also follow the id")
+    List<String> trailing;
+
     @Option(name = "--from", description = "First day, YYYY-MM-DD (default: today)")
     String from;
 
@@ -93,6 +101,9 @@ public class ReportCommand extends ReportAction {
 
     @Override
     void run(Caller caller) throws Exception {
+        if (trailing != null) {
+            TrailingOptions.apply(this, trailing);
+        }
         ZoneId zone = reports.zone();
         LocalDate first = date("from", from, LocalDate.now(zone));
         LocalDate last = date("to", to, first);
