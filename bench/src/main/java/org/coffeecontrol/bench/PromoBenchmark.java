@@ -349,10 +349,13 @@ public final class PromoBenchmark {
         }
     }
 
-    /** Stores every machine's SSH login, a few requests at a time. */
+    /**
+     * Stores every machine's SSH login, one request at a time: distributions built before core stopped rewriting
+     * the user's row at every login answer parallel requests of one user with 409 now and then.
+     */
     private static void storeLogins(String base, FleetModel fleet, long seed) throws Exception {
         Map<String, Long> ids = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         List<Future<?>> all = new ArrayList<>();
         for (MachineSpec m : fleet.machines()) {
             all.add(pool.submit(() -> {
