@@ -32,6 +32,9 @@ public class CoreDatabase {
             new SchemaMigrator.Script(2, "telemetry", "db/V002__telemetry.sql"),
             new SchemaMigrator.Script(3, "time zone of a point of sale", "db/V003__pos_time_zone.sql"));
 
+    /** Derby's lock wait time-out and deadlock, and the standard serialization failure. */
+    private static final java.util.Set<String> LOCK_FAILURES = java.util.Set.of("40XL1", "40XL2", "40001");
+
     private final DataSource dataSource;
     private final EntityManagerFactory emf;
     private final int schemaVersion;
@@ -98,6 +101,11 @@ public class CoreDatabase {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {
                 return new ConflictException("the object was changed by someone else meanwhile; reload and retry");
+            }
+            if (t instanceof SQLException sql && LOCK_FAILURES.contains(sql.getSQLState())) {
+                // Another transaction held the rows past Derby's lock wait (or a deadlock was broken): the change
+                // was rolled back whole and can simply be sent again; it is no server fault.
+                return new ConflictException("the database was busy with another change (lock time-out); retry");
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return new ConflictException(describeConstraint(sql.getMessage()));
