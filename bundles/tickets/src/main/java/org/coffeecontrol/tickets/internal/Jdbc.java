@@ -59,12 +59,24 @@ public final class Jdbc {
             } else if (a instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else if (a == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, nullType(ps, i + 1));
             } else {
                 ps.setObject(i + 1, a);
             }
         }
         return ps;
+    }
+
+    /**
+     * The type a null is bound as: the column's own. Derby takes a VARCHAR null for any column, PostgreSQL refuses it
+     * for an INTEGER, BIGINT or TIMESTAMP one ("is of type integer but expression is of type character varying").
+     */
+    private static int nullType(PreparedStatement ps, int index) {
+        try {
+            return ps.getParameterMetaData().getParameterType(index);
+        } catch (SQLException e) {
+            return Types.VARCHAR;
+        }
     }
 
     public static int update(Connection c, String sql, Object... args) throws SQLException {
