@@ -243,6 +243,91 @@ class RbacIT {
                 "a denied call created a client");
     }
 
+    /** Roles that may take each ticket write (ADMIN passes every check); the rest must get a 403 that says why. */
+    static final Map<String, Set<String>> TICKET_WRITERS = Map.ofEntries(
+            Map.entry("create", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN", "CLIENT")),
+            Map.entry("edit", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN", "ENGINEER")),
+            Map.entry("start work", Set.of("ADMIN", "SERVICE_ADMIN", "ENGINEER")),
+            Map.entry("lines", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN", "ENGINEER")),
+            Map.entry("attach", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN", "ENGINEER")),
+            Map.entry("act", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN", "ENGINEER")),
+            Map.entry("note", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN", "ENGINEER", "CLIENT")),
+            Map.entry("assign", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN")),
+            Map.entry("take", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN")),
+            Map.entry("resolve", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN")),
+            Map.entry("escalate", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN")),
+            Map.entry("cancel", Set.of("ADMIN", "OPERATOR", "SERVICE_ADMIN")),
+            Map.entry("priority rule", Set.of("ADMIN", "MANAGER")),
+            Map.entry("mechanic card", Set.of("ADMIN", "SERVICE_ADMIN")),
+            Map.entry("audit preview", Set.of("ADMIN", "SERVICE_ADMIN")));
+
+    /**
+     * TKT role matrix: every ticket write as every role, on a ticket of client A that the role can see (the engineer
+     * executes it, the client user is granted client A), so that a refusal is the role's and not visibility's.
+     * Allowed must succeed (2xx), refused must be a 403 whose message names what was refused.
+     */
+    @Test
+    void ticketWritesFollowTheRoleMatrix() {
+        long posA = admin.post("/api/pos", Map.of("name", "RBAC Alpha Station", "code", "RBAC-A", "clientId",
+                clientA, "version", 0)).expect(201).json().path("id").asLong();
+        String engineer = user("ENGINEER");
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            Rest as = Rest.as(dist.restBase(), user(role), PASSWORD);
+            for (Map.Entry<String, Set<String>> op : new java.util.TreeMap<>(TICKET_WRITERS).entrySet()) {
+                Rest.Response r = ticketWrite(as, op.getKey(), posA, engineer);
+                boolean allowed = op.getValue().contains(role);
+                boolean ok = allowed ? r.status() / 100 == 2
+                        : r.status() == 403 && r.body().contains("may not");
+                if (!ok) {
+                    wrong.put(role + " " + op.getKey() + (allowed ? " (allowed)" : " (refused)"),
+                            r.status() + " " + r.body().substring(0, Math.min(160, r.body().length())));
+                }
+            }
+        }
+        assertEquals(Map.of(), wrong, "ticket writes that did not follow the role matrix");
+        for (JsonNode rule : admin.get("/api/tickets/priority-rules").expect(200).json()) {
+            if (rule.path("name").asText().startsWith("RBAC ")) {
+                admin.delete("/api/tickets/priority-rules/" + rule.path("id").asLong()).expect(204);
+            }
+        }
+    }
+
+    /** One ticket write as {@code as}, on a ticket in the state the write needs, prepared by the admin. */
+    private static Rest.Response ticketWrite(Rest as, String op, long posId, String engineer) {
+        JsonNode t = admin.post("/api/tickets", Map.of("posId", posId, "reason", "RBAC " + op)).expect(201).json();
+        long id = t.path("id").asLong();
+        long version = t.path("version").asLong();
+        if (Set.of("edit", "start work", "lines", "attach", "act", "note", "cancel").contains(op)) {
+            version = admin.post("/api/tickets/" + id + "/assign", Map.of("executor", engineer, "version", version))
+                    .expect(200).json().path("version").asLong();
+        }
+        String path = "/api/tickets/" + id;
+        return switch (op) {
+            case "create" -> as.post("/api/tickets", Map.of("posId", posId, "reason", "RBAC created"));
+            case "edit" -> as.put(path, Map.of("category", "REPAIR", "reason", "RBAC edited", "version", version));
+            case "start work" -> as.post(path + "/transition", Map.of("state", "IN_PROGRESS", "version", version));
+            case "lines" -> as.put(path + "/lines", Map.of("version", version, "lines", List.of(Map.of("kind", "PART",
+                    "article", "RBAC-1", "description", "part", "quantity", 1, "warranty", false))));
+            case "attach" -> as.post(path + "/attachments?name=rbac.txt", "\"a file\"");
+            case "act" -> as.put("/api/tickets/acts/" + id, Map.of("consumables", List.of(), "downtimeJustification",
+                    "RBAC", "version", 0));
+            case "note" -> as.post(path + "/notes", Map.of("text", "RBAC note"));
+            case "assign" -> as.post(path + "/assign", Map.of("executor", engineer, "version", version));
+            case "take" -> as.post(path + "/take", Map.of("version", version));
+            case "resolve" -> as.post(path + "/resolve", Map.of("version", version, "text", "RBAC fixed remotely"));
+            case "escalate" -> as.post(path + "/escalate", Map.of("version", version, "text", "RBAC visit"));
+            case "cancel" -> as.post(path + "/transition", Map.of("state", "CANCELLED", "version", version,
+                    "reason", "RBAC problem gone"));
+            case "priority rule" -> as.post("/api/tickets/priority-rules", Map.of("name", "RBAC rule", "clientId",
+                    clientA, "points", 1));
+            case "mechanic card" -> as.put("/api/tickets/mechanics/" + engineer, Map.of("displayName", "RBAC",
+                    "workDays", List.of(), "maxOpen", 3, "active", true));
+            case "audit preview" -> as.post("/api/tickets/audits/preview", Map.of("clientId", clientA));
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
     @Test
     void aClientUserCannotReachAnotherClientsObjects() {
         Rest alpha = Rest.as(dist.restBase(), user("CLIENT"), PASSWORD);

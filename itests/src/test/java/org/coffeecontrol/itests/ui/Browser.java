@@ -129,6 +129,14 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(By.id(id)).isEmpty();
     }
 
+    /**
+     * Whether the element is in the page and shown. A grid row that left the data is hidden, not emptied, by
+     * vaadin-grid: its buttons can stay in the DOM, so "gone from the grid" means not shown, not absent.
+     */
+    public boolean shown(String id) {
+        return present(id) && byId(id).isDisplayed();
+    }
+
     public WebElement waitVisible(String id) {
         until(d -> present(id) && byId(id).isDisplayed(), "#" + id + " visible");
         return byId(id);

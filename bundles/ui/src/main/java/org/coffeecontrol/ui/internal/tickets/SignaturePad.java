@@ -9,10 +9,10 @@ import com.vaadin.flow.component.html.Div;
  * A canvas the customer signs on with finger or mouse. The drawing stays in the browser until {@link #read} asks
  * for it as a PNG; no frontend build is needed, the handlers are installed with {@code executeJs}.
  */
-class SignaturePad extends Div {
+public class SignaturePad extends Div {
     private static final long serialVersionUID = 1L;
 
-    SignaturePad() {
+    public SignaturePad() {
         getStyle().set("border", "1px solid var(--lumo-contrast-40pct)").set("border-radius", "4px")
                 .set("width", "100%").set("max-width", "360px").set("height", "160px").set("touch-action", "none")
                 .set("background", "white");
@@ -34,12 +34,12 @@ class SignaturePad extends Div {
                 """);
     }
 
-    void clear() {
+    public void clear() {
         getElement().executeJs("this.$clear && this.$clear()");
     }
 
     /** Hands the PNG to {@code png}, or null when nothing was drawn. */
-    void read(Consumer<byte[]> png) {
+    public void read(Consumer<byte[]> png) {
         getElement().executeJs("return this.$strokes > 0 ? this.querySelector('canvas').toDataURL('image/png') : ''")
                 .then(String.class, url -> png.accept(url == null || url.isEmpty() ? null
                         : Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));

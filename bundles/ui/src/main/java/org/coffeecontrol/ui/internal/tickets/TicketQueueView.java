@@ -1,6 +1,8 @@
 package org.coffeecontrol.ui.internal.tickets;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -8,12 +10,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import org.coffeecontrol.api.AccessDeniedException;
+import org.coffeecontrol.api.CoffeeException;
+import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.tickets.api.QueueItem;
 import org.coffeecontrol.tickets.api.Ticket;
@@ -27,7 +33,13 @@ import org.coffeecontrol.ui.internal.services.ServiceSource;
  * TKT-3: the operator queue, highest priority first, then by arrival. Element ids for browser tests:
  * {@code queue-grid}, per ticket {@code queue-take-<number>}, {@code queue-resolve-<number>},
  * {@code queue-escalate-<number>}, {@code queue-cancel-<number>}, {@code queue-open-<number>}; the text dialog
- * {@code queue-dialog} with {@code queue-dialog-text} and {@code queue-dialog-ok}; {@code queue-refresh}.
+ * {@code queue-dialog} with {@code queue-dialog-text} and {@code queue-dialog-ok}; {@code queue-refresh}; the
+ * outcome of the last action {@code queue-status} ({@code data-state} ok or error).
+ * <p>
+ * After every action, done or refused, the dialog closes and the queue is read again, so the operator always sees
+ * the queue as it is now (a ticket another operator took meanwhile shows as taken by him). A browser test must ask
+ * whether a ticket's row is <em>shown</em>: when the grid shrinks, vaadin-grid hides its surplus row elements without
+ * clearing them, so the buttons of a ticket that left the queue can linger, invisible, in the DOM.
  */
 @Route(value = "tickets/queue", layout = MainLayout.class)
 @Allowed({ Role.OPERATOR, Role.SERVICE_ADMIN, Role.MANAGER })
@@ -36,6 +48,7 @@ public class TicketQueueView extends VerticalLayout implements HasDynamicTitle {
 
     private final TicketServices services;
     private final Grid<QueueItem> grid = new Grid<>();
+    private final Span status = new Span();
 
     public TicketQueueView(ServiceSource source) {
         services = new TicketServices(source);
@@ -43,6 +56,8 @@ public class TicketQueueView extends VerticalLayout implements HasDynamicTitle {
         Button refresh = new Button(getTranslation("tickets.refresh"), e -> refresh());
         refresh.setId("queue-refresh");
         add(new HorizontalLayout(new H2(getTranslation("tickets.queue.title")), refresh));
+        status.setId("queue-status");
+        add(status);
         grid.setId("queue-grid");
         grid.addColumn(q -> q.ticket().number()).setHeader(getTranslation("tickets.number")).setAutoWidth(true);
         grid.addColumn(QueueItem::priority).setHeader(getTranslation("tickets.priority")).setAutoWidth(true);
@@ -78,19 +93,15 @@ public class TicketQueueView extends VerticalLayout implements HasDynamicTitle {
         return row;
     }
 
-    private Button button(String action, Ticket t, Runnable work) {
-        Button b = new Button(getTranslation("tickets.action." + action), e -> {
-            work.run();
-            refresh();
-        });
+    private Button button(String action, Ticket t, Supplier<Ticket> work) {
+        Button b = new Button(getTranslation("tickets.action." + action), e -> act(action, t, work));
         b.setId("queue-" + action + "-" + t.number());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return b;
     }
 
-    /** An action that needs a text (result, reason): asks for it in a dialog, then runs and refreshes. */
-    private Button withText(String action, Ticket t, String labelKey,
-            java.util.function.Consumer<String> work) {
+    /** An action that needs a text (result, reason): asks for it in a dialog, then runs it. */
+    private Button withText(String action, Ticket t, String labelKey, Function<String, Ticket> work) {
         Button b = new Button(getTranslation("tickets.action." + action), e -> {
             Dialog d = new Dialog();
             d.setId("queue-dialog");
@@ -99,9 +110,8 @@ public class TicketQueueView extends VerticalLayout implements HasDynamicTitle {
             text.setId("queue-dialog-text");
             text.setWidthFull();
             Button ok = new Button(getTranslation("tickets.ok"), ev -> {
-                work.accept(text.getValue());
                 d.close();
-                refresh();
+                act(action, t, () -> work.apply(text.getValue()));
             });
             ok.setId("queue-dialog-ok");
             ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -112,6 +122,33 @@ public class TicketQueueView extends VerticalLayout implements HasDynamicTitle {
         b.setId("queue-" + action + "-" + t.number());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return b;
+    }
+
+    /**
+     * Runs one action and reads the queue again whatever came of it: a refusal (stale version, taken by another
+     * operator, a missing reason) is shown in the status line and the queue shows why.
+     */
+    private void act(String action, Ticket t, Supplier<Ticket> work) {
+        try {
+            Ticket done = work.get();
+            status.getElement().setAttribute("data-state", "ok");
+            status.setText(getTranslation("tickets.queue.done", done.number(),
+                    getTranslation("tickets.action." + action), getTranslation("tickets.state." + done.state())
+                            + (done.fieldVisit() ? " · " + getTranslation("tickets.fieldVisit") : "")));
+        } catch (ValidationException e) {
+            failed(t.number() + ": " + e.field() + " " + e.detail());
+        } catch (AccessDeniedException e) {
+            failed(t.number() + ": " + getTranslation("error.accessDenied"));
+        } catch (CoffeeException e) {
+            failed(e.getMessage());
+        } finally {
+            refresh();
+        }
+    }
+
+    private void failed(String text) {
+        status.getElement().setAttribute("data-state", "error");
+        status.setText(text);
     }
 
     private void refresh() {

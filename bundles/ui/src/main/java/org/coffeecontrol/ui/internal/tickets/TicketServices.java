@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.coffeecontrol.tickets.api.AuditService;
 import org.coffeecontrol.tickets.api.DispatchService;
+import org.coffeecontrol.tickets.api.ServiceActs;
 import org.coffeecontrol.tickets.api.TicketService;
 import org.coffeecontrol.ui.internal.services.ServiceProxies;
 import org.coffeecontrol.ui.internal.services.ServiceSource;
@@ -24,11 +25,13 @@ final class TicketServices implements Serializable {
     final TicketService tickets;
     final DispatchService dispatch;
     final AuditService audits;
+    final ServiceActs acts;
 
     TicketServices(ServiceSource source) {
         tickets = ServiceProxies.proxy(source, TicketService.class);
         dispatch = ServiceProxies.proxy(source, DispatchService.class);
         audits = ServiceProxies.proxy(source, AuditService.class);
+        acts = ServiceProxies.proxy(source, ServiceActs.class);
     }
 
     static String time(Instant t) {

@@ -50,6 +50,8 @@ import org.coffeecontrol.ui.internal.layout.MainLayout;
 import org.coffeecontrol.ui.internal.security.Allowed;
 import org.coffeecontrol.ui.internal.security.UiSession;
 import org.coffeecontrol.ui.internal.services.ServiceSource;
+import org.coffeecontrol.ui.internal.tickets.sources.ActPanel;
+import org.coffeecontrol.ui.internal.tickets.sources.RecordingPlayer;
 
 /**
  * The ticket form (TKT-1) with every field of the manual's form, the lines of works and parts, files, the signature
@@ -60,8 +62,9 @@ import org.coffeecontrol.ui.internal.services.ServiceSource;
  * {@code ticket-line-kind|article|description|quantity|serial|warranty}, {@code ticket-line-add}, grid
  * {@code ticket-lines}, {@code ticket-line-remove-<n>}; {@code ticket-upload}, {@code ticket-files};
  * {@code ticket-signature-pad}, {@code ticket-signed-by}, {@code ticket-sign}, {@code ticket-signed};
- * {@code ticket-checklist-<key>}, {@code ticket-checklist-save}, {@code ticket-checklist-complete};
- * {@code ticket-history}.
+ * the call recording player {@code ticket-recording-player} under the form; the service act section
+ * {@code ticket-act} ({@link ActPanel}'s ids); {@code ticket-checklist-<key>}, {@code ticket-checklist-save},
+ * {@code ticket-checklist-complete}; {@code ticket-history}.
  */
 @Route(value = "tickets/:id([0-9]+)", layout = MainLayout.class)
 @Allowed({ Role.OPERATOR, Role.SERVICE_ADMIN, Role.ENGINEER, Role.MANAGER, Role.CLIENT, Role.TECH_SUPPORT })
@@ -89,6 +92,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     private final VerticalLayout files = new VerticalLayout();
     private final Span signed = new Span();
     private final VerticalLayout checklist = new VerticalLayout();
+    private final Div recordingPlayer = new Div();
+    private final Div act = new Div();
     private final Grid<HistoryEntry> history = new Grid<>();
 
     public TicketView(ServiceSource source) {
@@ -104,9 +109,14 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         moves.getStyle().set("flex-wrap", "wrap");
         add(title, state, info, moves);
         add(form());
+        recordingPlayer.setWidthFull();
+        add(recordingPlayer);
         add(section("tickets.lines", linesEditor()));
         add(section("tickets.files", filesEditor()));
         add(section("tickets.signature", signatureEditor()));
+        act.setId("ticket-act");
+        act.setWidthFull();
+        add(section("tickets.act", act));
         checklist.setPadding(false);
         add(section("tickets.checklist", checklist));
         history.setId("ticket-history");
@@ -264,6 +274,10 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElse(-1L);
         ticket = services.tickets.get(UiSession.require(), id);
+        // built once per ticket, not on every refresh of the form: what the engineer typed into the act so far
+        // must survive adding a line or a file
+        act.removeAll();
+        act.add(new ActPanel(services.acts, UiSession.require(), ticket.id(), ticket.number(), this::getTranslation));
         show();
     }
 
@@ -284,6 +298,8 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         reason.setValue(t.reason());
         result.setValue(TicketServices.text(t.result()));
         recording.setValue(TicketServices.text(t.callRecording()));
+        recordingPlayer.removeAll();
+        recordingPlayer.add(new RecordingPlayer(services.tickets, caller, t));
         plannedEnd.setValue(local(t.plannedEnd()));
         workStart.setValue(local(t.workStart()));
         workEnd.setValue(local(t.workEnd()));

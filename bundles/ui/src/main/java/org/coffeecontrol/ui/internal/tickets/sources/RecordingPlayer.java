@@ -18,7 +18,7 @@ import com.vaadin.flow.server.StreamResource;
  * The call recording of a ticket (TKT-9), played with the browser's own {@code <audio controls>}. The ticket's
  * {@code callRecording} is either an http(s) URL (e.g. Asterisk's recording server) or the file name of one of the
  * ticket's attachments, streamed from the platform; anything else is shown as text. Element id:
- * {@code ticket-recording}.
+ * {@code ticket-recording-player}.
  */
 public class RecordingPlayer extends Div {
     private static final long serialVersionUID = 1L;
@@ -29,7 +29,7 @@ public class RecordingPlayer extends Div {
     }
 
     public RecordingPlayer(TicketService tickets, Caller caller, Ticket t) {
-        setId("ticket-recording");
+        setId("ticket-recording-player");
         String link = t.callRecording();
         if (link == null || link.isBlank()) {
             return;
