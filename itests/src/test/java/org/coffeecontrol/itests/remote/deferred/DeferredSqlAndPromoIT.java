@@ -28,6 +28,7 @@ import org.coffeecontrol.itests.Distribution;
 import org.coffeecontrol.itests.Rest;
 import org.coffeecontrol.itests.Shell;
 import org.coffeecontrol.itests.telemetry.TestFleet;
+import org.coffeecontrol.itests.ui.Browser;
 import org.coffeecontrol.simulator.SimMachine;
 import org.coffeecontrol.simulator.Simulator;
 import org.coffeecontrol.simulator.model.FamilyProfile;
@@ -43,16 +44,30 @@ import org.coffeecontrol.simulator.ssh.MachineShell;
 import org.coffeecontrol.simulator.ssh.MachineSshServer;
 import org.coffeecontrol.simulator.wire.WireEncoders;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * RC-4 and RC-6 against the running distribution and the simulator, both over real HTTP and SSH: a deferred query
  * file dropped in a machine's home folder (and one created over REST) travels with the answer to the machine's next
  * call home, runs on its database, and comes back; a promo image reaches a client's machines, a dead one fails with
- * a reason, and a resend reaches it once it is back.
+ * a reason, and a resend reaches it once it is back. Then the same from the UI in Chromium, as a tech-support user.
  */
 class DeferredSqlAndPromoIT {
+
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+    private static final String SUPPORT = "promo-support-" + RUN.toLowerCase();
+    private static final String PASSWORD = "promo-it-password-7";
+    static Browser browser;
+    static boolean simulatorStarted;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("DeferredSqlAndPromoIT", () -> browser);
 
     private static final long SEED = 5150;
     static Distribution dist;
@@ -89,8 +104,19 @@ class DeferredSqlAndPromoIT {
         }
     }
 
+    /** The fleet calls home from the first test that needs it on; starting twice would double every machine. */
+    static synchronized void startSimulator() {
+        if (!simulatorStarted) {
+            sim.start();
+            simulatorStarted = true;
+        }
+    }
+
     @AfterAll
     static void tearDown() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
         if (sim != null) {
             sim.close();
             shell.close();
@@ -136,7 +162,7 @@ class DeferredSqlAndPromoIT {
         assertEquals(404, admin.post("/api/remote/deferred-sql", Map.of("serial", "NO-SUCH-MACHINE", "content",
                 "Fast ID 1\nVALUES 1")).status());
 
-        sim.start();
+        startSimulator();
         String list = "/api/remote/deferred-sql?serial=" + m.serial();
         JsonNode queries = await(list, l -> byFile(l, "counters.txt").path("state").asText().equals("DONE")
                 && byFile(l, created.path("fileName").asText()).path("state").asText().equals("DONE"));
@@ -168,14 +194,7 @@ class DeferredSqlAndPromoIT {
         List<MachineSpec> ofClient = fleet.machines().stream()
                 .filter(m -> FamilyProfile.of(m.family()).orElseThrow().supportsPromo()).toList();
         assertTrue(ofClient.size() >= 2, "the fleet has machines that show promos: " + ofClient);
-        for (MachineSpec m : ofClient) {
-            for (JsonNode e : admin.get("/api/equipment?q=" + m.serial()).expect(200).json().path("items")) {
-                if (e.path("serialNumber").asText().equals(m.serial())) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("posId", posId);
-                    admin.put("/api/equipment/" + e.path("id").asLong(), e).expect(200);
-                }
-            }
-        }
+        moveTo(ofClient, posId);
         SimMachine dead = sim.machine(ofClient.get(ofClient.size() - 1).serial()).orElseThrow();
         dead.fault(SimMachine.Fault.DEAD);
         byte[] png = png(800, 480);
@@ -221,6 +240,141 @@ class DeferredSqlAndPromoIT {
         assertEquals(ofClient.size() + 1, csv.body().lines().count(), csv.body());
         Shell.Result out = Shell.exec("admin", Distribution.ADMIN_PASSWORD, "coffee:push-log " + id);
         assertTrue(out.out().contains(dead.serial()) && out.out().contains("SENT"), out.out() + out.err());
+    }
+
+    /**
+     * Issue 5's "done means" from the UI: a tech-support user places a deferred query and sees its result once the
+     * machine has called home; picks an image and a client, sends it, watches the progress, sees a stopped machine
+     * and one whose login changed fail with their reasons; the stopped one gets the image when it is back, and
+     * "Resend failed" reaches the other once its login is fixed.
+     */
+    @Test
+    void techSupportRunsADeferredQueryAndPushesAPromoImageWithAResendFromTheUi() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
+        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        admin.post("/api/users", Map.of("username", SUPPORT, "roles", List.of("TECH_SUPPORT"), "allClients", true,
+                "clientIds", List.of(), "enabled", true, "password", PASSWORD)).expect(201);
+        Rest support = Rest.as(dist.restBase(), SUPPORT, PASSWORD);
+        String clientName = "UI promo client " + RUN;
+        long clientId = admin.post("/api/clients", Map.of("name", clientName, "version", 0)).expect(201).json()
+                .path("id").asLong();
+        long posId = admin.post("/api/pos", Map.of("name", "UI promo station", "code", "UIP-" + RUN, "clientId",
+                clientId, "version", 0)).expect(201).json().path("id").asLong();
+        List<MachineSpec> ofClient = fleet.machines().stream()
+                .filter(m -> FamilyProfile.of(m.family()).orElseThrow().supportsPromo()).toList();
+        assertTrue(ofClient.size() >= 3, "a stopped, a refused and a healthy machine: " + ofClient);
+        moveTo(ofClient, posId);
+        startSimulator();
+        browser = Browser.start(dist.uiBase());
+        browser.open("/login");
+        browser.login(SUPPORT, PASSWORD);
+
+        // Deferred SQL: placed from the UI, delivered with the answer to the machine's next call home.
+        MachineSpec m = fleet.machines().get(0);
+        browser.open("/service/deferred-sql");
+        browser.type("dsql-serial", m.serial());
+        browser.click("dsql-load");
+        browser.type("dsql-fastid", "4242");
+        browser.type("dsql-sql", "SELECT product FROM recipes WHERE product = 'Espresso'");
+        browser.click("dsql-place");
+        browser.until(d -> "ok".equals(browser.byId("dsql-status").getAttribute("data-state")),
+                "query placed: " + browser.textOf("dsql-status"));
+        String file = browser.textOf("dsql-status").split(" ")[0];
+        assertTrue(file.endsWith(".txt"), browser.textOf("dsql-status"));
+        browser.until(d -> clickCell("dsql-list", file), "row of " + file + " in " + browser.gridTexts("dsql-list"));
+        browser.until(d -> browser.textOf("dsql-result-title").startsWith(file + ": DONE"),
+                "result after the next call home: " + browser.textOf("dsql-result-title"));
+        List<String> result = browser.loadedGridTexts("dsql-result");
+        assertTrue(result.contains("PRODUCT") && result.contains("Espresso"), result.toString());
+        assertTrue(Files.exists(dist.home().resolve("data/Data")
+                .resolve(m.model().replaceAll("[^A-Za-z0-9 ._+-]", "_")).resolve(m.serial())
+                .resolve(file.replaceFirst("\\.txt$", ".sendtxt"))), "renamed once handed out");
+
+        // Promo: one machine stopped, one whose stored login no longer works, the others healthy.
+        SimMachine stopped = sim.machine(ofClient.get(0).serial()).orElseThrow();
+        String refused = ofClient.get(1).serial();
+        support.put("/api/remote/machines/" + refused + "/credentials", Map.of("username", refused, "password",
+                "not-the-machines-password")).expect(200);
+        stopped.fault(SimMachine.Fault.DEAD);
+        try {
+            byte[] png = png(640, 360);
+            Path image = work.resolve("ui-promo-" + RUN + ".png");
+            Files.write(image, png);
+            browser.open("/service/promo");
+            WebElement fileInput = (WebElement) browser.script("return arguments[0].querySelector('input[type=file]')"
+                    + " || arguments[0].shadowRoot.querySelector('input[type=file]');", browser.byId("promo-upload"));
+            fileInput.sendKeys(image.toString());
+            browser.until(d -> browser.textOf("promo-status").contains(image.getFileName().toString()),
+                    "image uploaded: " + browser.textOf("promo-status"));
+            browser.pick("promo-clients", clientName, clientName);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            browser.until(d -> Long.valueOf(1).equals(browser.script("return arguments[0].selectedItems.length;",
+                    browser.byId("promo-clients"))), "client chosen");
+            browser.click("promo-send");
+            browser.until(d -> "ok".equals(browser.byId("promo-status").getAttribute("data-state")),
+                    "campaign started: " + browser.textOf("promo-status"));
+            int total = ofClient.size();
+            assertTrue(browser.textOf("promo-status").contains(total + " machines"), browser.textOf("promo-status"));
+            long id = Long.parseLong(browser.textOf("promo-title").replaceAll("^#(\\d+) .*", "$1"));
+            browser.until(d -> progress().equals(total + "/" + total + " done: " + (total - 2) + " sent, 2 failed, 0 waiting"),
+                    "the campaign's progress: " + progress());
+            List<String> log = browser.loadedGridTexts("promo-log");
+            assertTrue(log.contains(stopped.serial()) && log.contains(refused), log.toString());
+            assertTrue(log.stream().anyMatch(t -> t.contains("closed the connection")), log.toString());
+            assertEquals(2, log.stream().filter("FAILED"::equals).count(), log.toString());
+            Map<String, JsonNode> failed = deliveries(id);
+            assertEquals("UNREACHABLE", failed.get(stopped.serial()).path("outcome").asText());
+            assertEquals("AUTH_FAILED", failed.get(refused).path("outcome").asText());
+
+            // The stopped machine is back: it gets the image at its next call home, and the page moves with it.
+            stopped.fault(SimMachine.Fault.NONE);
+            browser.until(d -> progress().startsWith(total + "/" + total + " done: " + (total - 1) + " sent, 1 failed"),
+                    "the machine that came back served: " + progress());
+            // The other one's login is fixed; "Resend failed" reaches it.
+            support.put("/api/remote/machines/" + refused + "/credentials", Map.of("username", refused, "password",
+                    Secrets.sshPassword(SEED, refused))).expect(200);
+            browser.until(d -> browser.byId("promo-resend").isEnabled(), "resend offered");
+            browser.click("promo-resend");
+            browser.until(d -> progress().equals(total + "/" + total + " done: " + total + " sent, 0 failed, 0 waiting"),
+                    "every machine served after the resend: " + progress());
+            assertEquals(2, deliveries(id).get(refused).path("attempts").asInt());
+            for (MachineSpec machine : ofClient) {
+                assertTrue(Arrays.equals(png, Files.readAllBytes(work.resolve("machines").resolve(machine.serial())
+                        .resolve("promo").resolve(image.getFileName().toString()))), "image on " + machine.serial());
+            }
+        } finally {
+            stopped.fault(SimMachine.Fault.NONE);
+            support.put("/api/remote/machines/" + refused + "/credentials", Map.of("username", refused, "password",
+                    Secrets.sshPassword(SEED, refused)));
+        }
+    }
+
+    private static String progress() {
+        return browser.textOf("promo-progress-text");
+    }
+
+    /** Clicks the grid cell showing exactly {@code text}, which selects its row; false while it is not rendered. */
+    private static boolean clickCell(String gridId, String text) {
+        WebElement cell = (WebElement) browser.script("return Array.from(arguments[0].querySelectorAll("
+                + "'vaadin-grid-cell-content')).find(c => c.textContent.trim() === arguments[1]) || null;",
+                browser.byId(gridId), text);
+        if (cell == null) {
+            return false;
+        }
+        cell.click();
+        return true;
+    }
+
+    /** Moves the machines to a point of sale (and so a client) of the calling test's own. */
+    private static void moveTo(List<MachineSpec> machines, long posId) {
+        for (MachineSpec m : machines) {
+            for (JsonNode e : admin.get("/api/equipment?q=" + m.serial()).expect(200).json().path("items")) {
+                if (e.path("serialNumber").asText().equals(m.serial())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("posId", posId);
+                    admin.put("/api/equipment/" + e.path("id").asLong(), e).expect(200);
+                }
+            }
+        }
     }
 
     static Map<String, JsonNode> deliveries(long id) {
