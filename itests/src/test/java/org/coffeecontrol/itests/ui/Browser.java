@@ -208,10 +208,11 @@ public final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<String> comboItems() {
         return (List<String>) js("""
-                var open = Array.from(document.querySelectorAll('vaadin-combo-box-overlay'))
+                var open = Array.from(document.querySelectorAll(
+                        'vaadin-combo-box-overlay, vaadin-multi-select-combo-box-overlay'))
                     .filter(o => o.opened);
                 var items = [];
-                open.forEach(o => o.querySelectorAll('vaadin-combo-box-item')
+                open.forEach(o => o.querySelectorAll('vaadin-combo-box-item, vaadin-multi-select-combo-box-item')
                     .forEach(i => { if (!i.hidden) { items.push(i.textContent.trim()); } }));
                 return items;
                 """);
