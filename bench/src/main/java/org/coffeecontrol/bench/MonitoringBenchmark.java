@@ -173,9 +173,21 @@ public final class MonitoringBenchmark {
                 down.size(), silent.size(), percentile(down.values(), 50), percentile(down.values(), 100),
                 offlineBound);
         silent.forEach(m -> m.offline(Instant.now()));
-        Duration backOnline = waitUntil(Duration.ofMinutes(5), () -> openProblems("NOT_ONLINE", silentSerials).isEmpty());
-        log("RESULT back online: every silenced machine's problem closed %d s after it called again (bound %d s)",
-                backOnline.toSeconds(), uploadInterval + SWEEP_SECONDS);
+        // A machine whose simulated link happens to be down (the generator's own outages) rightly stays not online.
+        Map<String, SimMachine> bySerial = new HashMap<>();
+        silent.forEach(m -> bySerial.put(m.serial(), m));
+        java.util.function.Supplier<Set<String>> wronglyOpen = () -> {
+            Set<String> open = new HashSet<>(openProblems("NOT_ONLINE", silentSerials));
+            open.removeIf(s -> !linkUp(bySerial.get(s)));
+            return open;
+        };
+        Duration backOnline = waitUntil(Duration.ofMinutes(5), () -> wronglyOpen.get().isEmpty());
+        Set<String> stillOpen = openProblems("NOT_ONLINE", silentSerials);
+        Set<String> wrong = wronglyOpen.get();
+        log("RESULT back online: %d of %d silenced machines' problems closed within %d s of calling again (bound %d s);"
+                + " still open: %d with the simulated link down, %d wrongly %s", silent.size() - stillOpen.size(),
+                silent.size(), backOnline.toSeconds(), uploadInterval + SWEEP_SECONDS, stillOpen.size() - wrong.size(),
+                wrong.size(), wrong);
 
         // 4. The overview's first paint with every marker, against the home page in the same browser.
         firstPaint(dist, fleet.pointsOfSale().size());
@@ -209,6 +221,12 @@ public final class MonitoringBenchmark {
             log("catalogue restored from %s in %d s", cached, Duration.between(t, Instant.now()).toSeconds());
             t = Instant.now();
         }
+        // A cache written after a complete seeding needs no look-up (one search per row: minutes at 10,000 POS).
+        Path complete = cached == null ? null : cached.resolveSibling(cached.getFileName() + ".complete");
+        if (restored && Files.exists(complete)) {
+            log("RESULT seeding: skipped, the cache holds the whole fleet (%s)", complete);
+            return;
+        }
         // Idempotent: after a restore it only looks the fleet up (and completes a cache of an interrupted seeding).
         int parallelism = option("seed-threads", 8);
         var report = new PlatformSeeder(new PlatformClient(URI.create(dist.restBase()), http, "admin",
@@ -223,6 +241,9 @@ public final class MonitoringBenchmark {
             dist.start();
             awaitResources();
             log("catalogue cached in %s", cached);
+        }
+        if (cached != null && report.created() + report.existing() >= spec.machines() + fleet.pointsOfSale().size()) {
+            Files.writeString(complete, report + "\n");
         }
     }
 
@@ -281,6 +302,12 @@ public final class MonitoringBenchmark {
             }
         }
         return wrong;
+    }
+
+    private static boolean linkUp(SimMachine m) {
+        synchronized (m) {
+            return m.generator().linkUp(m.generator().cursor());
+        }
     }
 
     /** For each of {@code wanted}, how long from now until it had an open problem of this kind. */
