@@ -344,13 +344,16 @@ public class TicketServiceImpl implements TicketService {
         Access.requireEditor(caller, t, "remove files from");
         open(t);
         Instant now = clock.instant();
-        db.tx(c -> {
-            if (Jdbc.update(c, "DELETE FROM cc_tkt_attachment WHERE id = ? AND ticket_id = ?", attachmentId, id) == 0) {
-                throw new NotFoundException("attachment", attachmentId);
-            }
-            TicketStore.history(c, id, now, caller.username(), "DETACHED", null, null, "file " + attachmentId);
-            return null;
+        String name = db.tx(c -> {
+            String file = TicketStore.attachments(c, id).stream().filter(a -> a.id() == attachmentId)
+                    .map(Attachment::fileName).findFirst().orElseThrow(
+                            () -> new NotFoundException("attachment", attachmentId));
+            Jdbc.update(c, "DELETE FROM cc_tkt_attachment WHERE id = ? AND ticket_id = ?", attachmentId, id);
+            TicketStore.history(c, id, now, caller.username(), "DETACHED", null, null,
+                    file + " (file " + attachmentId + ")");
+            return file;
         });
+        journal(t, caller, "Ticket " + t.number() + ": file " + name + " removed");
     }
 
     @Override
@@ -400,6 +403,9 @@ public class TicketServiceImpl implements TicketService {
             TicketStore.history(c, id, now, caller.username(), "NOTE", null, null, note);
             return null;
         });
+        // notes carry steps of their own (the act mailed to the POS, a mail reply, a send-back for correction):
+        // the journal must show them too (TKT-8)
+        journal(t, caller, "Ticket " + t.number() + ": " + note);
         List<HistoryEntry> h = history(caller, id);
         return h.get(h.size() - 1);
     }

@@ -216,6 +216,24 @@ class TicketServiceTest {
     }
 
     @Test
+    void notesAndRemovedFilesReachTheJournal() {
+        Ticket t = repair(10L, null);
+        var a = tickets.attach(fleet.operator, t.id(), "photo.jpg", "image/jpeg", "0123456789".getBytes());
+        tickets.detach(fleet.operator, t.id(), a.id());
+        tickets.note(fleet.operator, t.id(), "Service act sent by e-mail to pos@example.test");
+        assertEquals(List.of(t.number() + "|olga|Ticket " + t.number() + " opened (MANUAL)",
+                t.number() + "|olga|Ticket " + t.number() + ": file photo.jpg attached",
+                t.number() + "|olga|Ticket " + t.number() + ": file photo.jpg removed",
+                t.number() + "|olga|Ticket " + t.number() + ": Service act sent by e-mail to pos@example.test"),
+                journal);
+        assertTrue(tickets.history(fleet.operator, t.id()).stream().anyMatch(h -> "DETACHED".equals(h.action())
+                && h.detail().contains("photo.jpg")));
+        // a file of another ticket (or one already removed) is not found, and nothing reaches the journal
+        assertThrows(NotFoundException.class, () -> tickets.detach(fleet.operator, t.id(), a.id()));
+        assertEquals(4, journal.size());
+    }
+
+    @Test
     void queueOrdersByRulesThenArrival() {
         Ticket first = repair(10L, null);
         Ticket second = repair(20L, null);

@@ -125,7 +125,13 @@ public class ServiceActsImpl implements ServiceActs {
         }
         store.save(ticketId, new ServiceActUpdate(consumables, blankToNull(update.downtimeJustification()),
                 blankToNull(update.engineerName()), png, blankToNull(update.customerName()), update.version()));
-        return store.read(ticketId);
+        ServiceActData saved = store.read(ticketId);
+        // the act is part of the ticket: who changed it and when belongs in its history and the journal (TKT-8)
+        tickets.note(caller, ticketId, "Service act saved: " + consumables.size() + " consumable(s)"
+                + (saved.downtimeJustification() == null ? "" : ", downtime justified")
+                + (saved.engineerSigned() ? ", signed by the engineer" : "")
+                + (saved.customerName() == null ? "" : ", signed for the POS by " + saved.customerName()));
+        return saved;
     }
 
     @Override

@@ -97,6 +97,9 @@ class ServiceActsTest {
         assertEquals(1, saved.version());
         assertTrue(saved.engineerSigned());
         assertEquals(new BigDecimal("0.5"), saved.consumables().get(1).quantity());
+        assertEquals(List.of("Service act saved: 2 consumable(s), downtime justified, signed by the engineer, signed "
+                + "for the POS by Смирнова Анна"), f.tickets.history(Caller.system(), t.id()).stream()
+                        .filter(h -> "NOTE".equals(h.action())).map(h -> h.detail()).toList());
 
         String text = text(acts.pdf(f.operator(), t.id()));
         for (String expected : List.of("АКТ ВЫПОЛНЕННЫХ РАБОТ № " + t.number(), "Shell Tverskaya", "Tverskaya 1",

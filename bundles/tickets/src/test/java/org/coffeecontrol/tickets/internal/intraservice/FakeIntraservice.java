@@ -29,6 +29,13 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeIntraservice implements AutoCloseable {
 
+    /**
+     * The time-out the tests give the client. It only bounds a hung test: nothing here measures it (the hung-server
+     * test sets its own), and on a CI machine at a load average of 70 the fake's single dispatcher thread can wait
+     * several seconds for a core, which a 5 s time-out turned into a spurious "unreachable".
+     */
+    static final int CLIENT_TIMEOUT_MILLIS = 120_000;
+
     final Map<Long, ObjectNode> tasks = new TreeMap<>();
     final List<String> comments = new ArrayList<>();
     final List<String> requests = new ArrayList<>();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import org.coffeecontrol.api.ValidationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class IntraserviceClientTest {
 
@@ -20,7 +23,8 @@ class IntraserviceClientTest {
     @BeforeEach
     void start() throws Exception {
         fake = new FakeIntraservice("coffee", "s3cret");
-        client = new IntraserviceClient(new IntraserviceClient.Settings(fake.url(), "coffee", "s3cret", 5000));
+        client = new IntraserviceClient(new IntraserviceClient.Settings(fake.url(), "coffee", "s3cret",
+                FakeIntraservice.CLIENT_TIMEOUT_MILLIS));
     }
 
     @AfterEach
@@ -66,7 +70,7 @@ class IntraserviceClientTest {
         assertEquals(404, missing.status());
         assertTrue(missing.getMessage().contains("Task 99 not found"), missing.getMessage());
         IntraserviceClient wrong = new IntraserviceClient(new IntraserviceClient.Settings(fake.url(), "coffee",
-                "nope", 5000));
+                "nope", FakeIntraservice.CLIENT_TIMEOUT_MILLIS));
         IntraserviceException denied = assertThrows(IntraserviceException.class, () -> wrong.changedSince(null));
         assertEquals(401, denied.status());
         assertTrue(denied.getMessage().contains("denied"), denied.getMessage());
@@ -111,5 +115,21 @@ class IntraserviceClientTest {
                 new IntraserviceClient.Settings("ftp://x", "u", "p", 1000))).field());
         assertEquals("url", assertThrows(ValidationException.class, () -> new IntraserviceClient(
                 new IntraserviceClient.Settings(" ", "u", "p", 1000))).field());
+    }
+
+    @Test
+    @Timeout(120)
+    void aServerThatNeverAnswersIsUnreachableAfterTheTimeOut() throws Exception {
+        // the kernel completes the connection into the backlog; nobody ever reads the request
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            IntraserviceClient impatient = new IntraserviceClient(new IntraserviceClient.Settings("http://"
+                    + silent.getInetAddress().getHostAddress() + ":" + silent.getLocalPort() + "/", "coffee",
+                    "s3cret", 1000));
+            long started = System.nanoTime();
+            IntraserviceException e = assertThrows(IntraserviceException.class, () -> impatient.changedSince(null));
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(e.getMessage().contains("unreachable") && e.getMessage().contains("timed out"), e.getMessage());
+            assertTrue(waitedMillis >= 900, "gave up after " + waitedMillis + " ms, before the 1 s time-out");
+        }
     }
 }

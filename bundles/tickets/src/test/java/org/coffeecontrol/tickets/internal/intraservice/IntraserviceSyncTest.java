@@ -36,8 +36,8 @@ class IntraserviceSyncTest {
         fake = new FakeIntraservice("coffee", "s3cret");
         f = new SourcesFixture();
         sync = new IntraserviceSyncImpl(new IntraserviceClient(new IntraserviceClient.Settings(fake.url(), "coffee",
-                "s3cret", 5000)), IntraserviceSyncImpl.Mapping.parse(7, 12, 31, "ASSIGNED=27,IN_PROGRESS=27,DONE=29,"
-                        + "CLOSED=28,CANCELLED=30", "28,30"), f.db, f.tickets, f.catalog, Clock.systemUTC());
+                "s3cret", FakeIntraservice.CLIENT_TIMEOUT_MILLIS)), IntraserviceSyncImpl.Mapping.parse(7, 12, 31,
+                        "ASSIGNED=27,IN_PROGRESS=27,DONE=29,CLOSED=28,CANCELLED=30", "28,30"), f.db, f.tickets, f.catalog, Clock.systemUTC());
     }
 
     @AfterEach
