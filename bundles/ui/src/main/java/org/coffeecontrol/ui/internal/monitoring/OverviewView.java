@@ -113,8 +113,12 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
         add(title, top, bottom);
 
         refreshStations(true);
-        refreshProblems();
-        refreshFigures();
+        // The problem list and the figures query the database (uptime over the whole fleet): they follow in the
+        // round trip after the markers instead of holding back the response that paints the map.
+        map.afterMarkersSent(() -> {
+            refreshProblems();
+            refreshFigures();
+        });
         LiveTicker.whileAttached(this, () -> {
             refreshStations(false);
             refreshProblems();
