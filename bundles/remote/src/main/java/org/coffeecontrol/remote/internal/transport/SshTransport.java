@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -28,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.client.SshClient;
@@ -40,10 +42,12 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.coffeecontrol.api.CoffeeException;
@@ -74,6 +78,9 @@ public final class SshTransport implements AutoCloseable {
     private interface SessionWork<T> {
         T apply(ClientSession session, Duration timeout) throws IOException;
     }
+
+    /** The longest wait for a machine's SFTP service to start, however long the operation may take. */
+    static final Duration SFTP_START_UP = Duration.ofSeconds(15);
 
     private final TransportSettings settings;
     private final HostKeyStore hostKeys;
@@ -107,13 +114,26 @@ public final class SshTransport implements AutoCloseable {
         return submit(target, timeout, (session, t) -> runExec(session, commandLine, t));
     }
 
-    /** Runs {@code work} on an SFTP channel; the whole operation must finish within {@code timeout}. */
+    /**
+     * Runs {@code work} on an SFTP channel; the whole operation must finish within {@code timeout}. A machine that
+     * takes the login but never starts SFTP (hung) fails as {@link Outcome#TIMEOUT} after at most
+     * {@link #SFTP_START_UP}, like one that never answers at all: both are re-sent when the machine is back.
+     */
     public <T> CompletableFuture<T> sftp(SshTarget target, Duration timeout, SftpWork<T> work) {
         return submit(target, timeout, (session, t) -> {
+            Duration startUp = t.compareTo(SFTP_START_UP) < 0 ? t : SFTP_START_UP;
+            // SFTP's own start-up wait (15 s by default) would otherwise end a hung machine's transfer before our
+            // watchdog, with an I/O error instead of a timeout
+            SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(session, startUp);
             SftpClient created;
             try {
                 created = SftpClientFactory.instance().createSftpClient(session);
             } catch (IOException e) {
+                if (isTimeout(e)) {
+                    throw new RemoteOperationException(Outcome.TIMEOUT, target.serial() + " accepted the login but "
+                            + "did not start its file transfer service (SFTP) within " + seconds(startUp)
+                            + ": the machine is hung or overloaded");
+                }
                 throw new StaleSession(e);
             }
             try (SftpClient sftp = created) {
@@ -381,12 +401,31 @@ public final class SshTransport implements AutoCloseable {
                         + t.host() + ":" + t.port() + ": " + message(c));
             }
         }
+        if (isTimeout(cause)) {
+            return new RemoteOperationException(Outcome.TIMEOUT, t.serial() + " did not answer in time: "
+                    + message(cause));
+        }
         if (cause instanceof IOException) {
             return new RemoteOperationException(Outcome.ERROR, "connection to " + t.serial() + " failed: "
                     + message(cause));
         }
         LOG.warn("Unexpected failure talking to {}", t.serial(), cause);
         return new RemoteOperationException(Outcome.ERROR, "connection to " + t.serial() + " failed: " + message(cause));
+    }
+
+    /**
+     * SSHD's own waits end in a {@link SocketTimeoutException} (SFTP start-up), a {@link TimeoutException} or an
+     * {@link SshException} saying "timeout" (an SFTP request without an answer).
+     */
+    static boolean isTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof TimeoutException
+                    || c instanceof SshException && c.getMessage() != null
+                            && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

@@ -284,6 +284,35 @@ class PromoServiceImplTest {
         assertTrue(Files.exists(dir.resolve("sftp/promo/late.png")));
     }
 
+    /**
+     * A hung controller (login works, SFTP never starts) fails as TIMEOUT, not as an error, and so gets the image at
+     * its next call home without anyone pressing "Resend failed".
+     */
+    @Test
+    void aMachineHungAtSftpTimesOutAndIsServedAtItsNextCallHome() throws Exception {
+        tearDown();
+        start(Map.of("promoTimeoutSeconds", 2));
+        h.server.hangSftp("M1", true);
+        PromoCampaign c = promo.send(h.admin(), new PromoRequest("hung.png", ImageInfoTest.image("png", 8, 8), null,
+                null, null, List.of("M1")));
+        PromoDelivery failed = promo.deliveries(h.admin(), awaitDone(h.admin(), c.id()).id()).get(0);
+        assertEquals(State.FAILED, failed.state());
+        assertEquals(Outcome.TIMEOUT, failed.outcome(), failed.message());
+        assertTrue(failed.message().contains("did not start its file transfer service (SFTP) within 2 s"),
+                failed.message());
+
+        h.server.hangSftp("M1", false);
+        promo.poll(new PolledMachine(1, "test", "M1"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (promo.deliveries(h.admin(), c.id()).get(0).state() != State.SENT && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        PromoDelivery back = promo.deliveries(h.admin(), c.id()).get(0);
+        assertEquals(State.SENT, back.state(), "served when it called home: " + back);
+        assertEquals(2, back.attempts());
+        assertTrue(Files.exists(dir.resolve("sftp/promo/hung.png")));
+    }
+
     @Test
     void csvCellsAreQuotedAndFormulasDefused() {
         assertEquals("plain", PromoServiceImpl.csv("plain"));

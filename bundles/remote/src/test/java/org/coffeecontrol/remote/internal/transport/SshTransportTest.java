@@ -177,6 +177,37 @@ class SshTransportTest {
         assertEquals(List.of("ping"), server.received, "run exactly once");
     }
 
+    /**
+     * A hung controller takes the login, then never starts SFTP. Before, SSHD's own 15 s start-up wait ended such a
+     * transfer with an I/O error (outcome ERROR, never re-sent when the machine called home) before our watchdog;
+     * now the start-up wait is part of the operation's timeout and ends as TIMEOUT with the reason.
+     */
+    @Test
+    void sftpThatNeverStartsIsATimeoutWithTheReason() throws Exception {
+        server.hangSftp("M1", true);
+        long start = System.nanoTime();
+        RemoteOperationException e = failure(transport.sftp(target(1, "M1", "secret1"), Duration.ofSeconds(1),
+                sftp -> sftp.stat("/")));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Outcome.TIMEOUT, e.outcome(), e.getMessage());
+        assertTrue(e.getMessage().contains("M1 accepted the login but did not start its file transfer service (SFTP)"
+                + " within 1 s"), e.getMessage());
+        assertTrue(millis < 3000, "failed after " + millis + " ms, before the connect timeout + timeout (4 s)");
+        // the machine recovers: nothing of the failed attempt stays in the way
+        server.hangSftp("M1", false);
+        assertTrue(transport.sftp(target(1, "M1", "secret1"), Duration.ofSeconds(5), sftp -> sftp.stat("/"))
+                .get(10, TimeUnit.SECONDS).isDirectory());
+    }
+
+    @Test
+    void sshdTimeoutsAreTimeouts() {
+        assertTrue(SshTransport.isTimeout(new java.io.IOException("wrapped",
+                new java.net.SocketTimeoutException("No incoming initialization response received within 15000 msec."))));
+        assertTrue(SshTransport.isTimeout(new org.apache.sshd.common.SshException(
+                "Timeout expired while waiting for id=7")));
+        assertFalse(SshTransport.isTimeout(new java.io.EOFException("Closing while await init message")));
+    }
+
     @Test
     void sftpReadsAndWritesUnderTheRoot() throws Exception {
         Files.createDirectories(root.resolve("logs"));

@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A real Apache SSHD server for the tests: password login per user, exec commands answered by a function
- * (a null answer means "never answer": the hung machine), SFTP rooted in a folder.
+ * (a null answer means "never answer": the hung machine), SFTP rooted in a folder (or, for users marked with
+ * {@link #hangSftp}, an SFTP service that takes the request and never answers, like a hung controller).
  */
 public final class TestSshServer implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public final class TestSshServer implements AutoCloseable {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     public final List<String> received = new CopyOnWriteArrayList<>();
     public final AtomicInteger logins = new AtomicInteger();
+    private final Set<String> sftpHung = ConcurrentHashMap.newKeySet();
 
     public TestSshServer(Path sftpRoot, Function<String, Answer> commands) throws IOException {
         this(sftpRoot, commands, newKey());
@@ -62,7 +65,14 @@ public final class TestSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, line) -> new Exec(line, commands));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory() {
+            @Override
+            public Command createSubsystem(ChannelSession channel) throws IOException {
+                // a hung controller's SFTP service takes the channel and never says a word, like a hung exec
+                return sftpHung.contains(channel.getSession().getUsername()) ? new Exec("subsystem sftp", line -> null)
+                        : super.createSubsystem(channel);
+            }
+        }));
         server.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
         server.start();
     }
@@ -79,6 +89,16 @@ public final class TestSshServer implements AutoCloseable {
 
     public TestSshServer user(String name, String password) {
         passwords.put(name, password);
+        return this;
+    }
+
+    /** The user's logins succeed, but SFTP never starts (true) or works again (false). */
+    public TestSshServer hangSftp(String user, boolean hung) {
+        if (hung) {
+            sftpHung.add(user);
+        } else {
+            sftpHung.remove(user);
+        }
         return this;
     }
 
