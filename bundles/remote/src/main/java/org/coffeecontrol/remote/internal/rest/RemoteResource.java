@@ -1,7 +1,10 @@
 package org.coffeecontrol.remote.internal.rest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +24,11 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.ext.MessageBodyReader;
+import javax.ws.rs.ext.Providers;
 
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
@@ -99,22 +105,37 @@ public class RemoteResource {
         return control.commands(caller(sc), serial);
     }
 
-    /** 200 with the recorded run whatever the machine answered; 400 for refused arguments, 403 without the role. */
-    @POST
-    @Path("machines/{serial}/commands/{command}")
-    public CompletionStage<CommandRun> run(@Context SecurityContext sc, @PathParam("serial") String serial,
-            @PathParam("command") String command, RestBodies.RunRequest body) {
-        Map<String, String> args = body == null || body.args() == null ? Map.of() : body.args();
-        return async(control.run(caller(sc), serial, command, args));
-    }
-
-    /** A command without arguments as a bare POST (no body, no JSON Content-Type). */
+    /**
+     * 200 with the recorded run whatever the machine answered; 400 for refused arguments, 403 without the role. The
+     * body {@code {"args": {...}}} is optional: a bare POST (no body, no Content-Type) runs the command without
+     * arguments. One method reads both, because with a second, JSON-consuming method JAX-RS picks that one for a
+     * request without Content-Type and then finds no reader for it (415).
+     */
     @POST
     @Path("machines/{serial}/commands/{command}")
     @Consumes(MediaType.WILDCARD)
-    public CompletionStage<CommandRun> runWithoutArguments(@Context SecurityContext sc,
-            @PathParam("serial") String serial, @PathParam("command") String command) {
-        return async(control.run(caller(sc), serial, command, Map.of()));
+    public CompletionStage<CommandRun> run(@Context SecurityContext sc, @Context HttpHeaders headers,
+            @Context Providers providers, @PathParam("serial") String serial, @PathParam("command") String command,
+            byte[] body) throws IOException {
+        Caller caller = caller(sc);
+        return async(control.run(caller, serial, command, arguments(headers.getMediaType(), providers, body)));
+    }
+
+    private static Map<String, String> arguments(MediaType type, Providers providers, byte[] body)
+            throws IOException {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return Map.of();
+        }
+        if (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new ValidationException("body", "arguments are JSON, {\"args\": {\"name\": \"value\"}}, sent as "
+                    + MediaType.APPLICATION_JSON + "; a command without arguments needs no body");
+        }
+        MessageBodyReader<RestBodies.RunRequest> reader = providers.getMessageBodyReader(RestBodies.RunRequest.class,
+                RestBodies.RunRequest.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+        RestBodies.RunRequest request = reader.readFrom(RestBodies.RunRequest.class, RestBodies.RunRequest.class,
+                new Annotation[0], MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(),
+                new ByteArrayInputStream(body));
+        return request == null || request.args() == null ? Map.of() : request.args();
     }
 
     @GET
