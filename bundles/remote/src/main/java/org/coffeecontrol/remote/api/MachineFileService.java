@@ -2,6 +2,7 @@ package org.coffeecontrol.remote.api;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 import org.coffeecontrol.api.security.Caller;
 import org.osgi.annotation.versioning.ProviderType;
@@ -22,6 +23,17 @@ public interface MachineFileService {
 
     /** Writes (or replaces) the file; the folder must exist. */
     CompletableFuture<RemoteFile> upload(Caller caller, String serial, String path, byte[] content);
+
+    /**
+     * {@link #upload} that tells {@code progress} how many bytes have reached the machine so far, from the transport's
+     * thread, chunk by chunk (the last call reports the whole size): a large file shows its progress.
+     *
+     * @since 1.3
+     */
+    default CompletableFuture<RemoteFile> upload(Caller caller, String serial, String path, byte[] content,
+            LongConsumer progress) {
+        return upload(caller, serial, path, content);
+    }
 
     /** The largest file accepted or delivered, in bytes. */
     long maxFileBytes();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public class MachineFileServiceImpl implements MachineFileService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MachineFileServiceImpl.class);
+
+    /** Upload progress is reported per chunk of this many bytes. */
+    static final int PROGRESS_CHUNK = 64 * 1024;
 
     private final MachineGateway gateway;
 
@@ -148,6 +152,13 @@ public class MachineFileServiceImpl implements MachineFileService {
 
     @Override
     public CompletableFuture<RemoteFile> upload(Caller caller, String serial, String path, byte[] content) {
+        return upload(caller, serial, path, content, written -> {
+        });
+    }
+
+    @Override
+    public CompletableFuture<RemoteFile> upload(Caller caller, String serial, String path, byte[] content,
+            LongConsumer progress) {
         if (content == null) {
             throw new ValidationException("file", "content is required");
         }
@@ -169,7 +180,12 @@ public class MachineFileServiceImpl implements MachineFileService {
                 }
             }
             try (OutputStream out = sftp.write(p.text())) {
-                out.write(content);
+                for (int done = 0; done < content.length;) {
+                    int n = Math.min(PROGRESS_CHUNK, content.length - done);
+                    out.write(content, done, n);
+                    done += n;
+                    progress.accept(done);
+                }
             }
             LOG.info("{} uploaded {} ({} bytes) to {}", caller.username(), p.text(), content.length,
                     job.machine().serial());

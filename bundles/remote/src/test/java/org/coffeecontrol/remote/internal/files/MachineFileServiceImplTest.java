@@ -81,6 +81,20 @@ class MachineFileServiceImplTest {
     }
 
     @Test
+    void aLargeUploadReportsItsProgress() throws Exception {
+        h.close();
+        h = new Harness(dir, Map.of("maxFileBytes", 1_000_000L));
+        files = new MachineFileServiceImpl(h.gateway);
+        byte[] big = new byte[300_000];
+        new java.util.Random(7).nextBytes(big);
+        List<Long> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RemoteFile up = await(files.upload(support, "M1", "promo/big.bin", big, reported::add));
+        assertEquals(big.length, up.size());
+        assertArrayEquals(big, Files.readAllBytes(root.resolve("promo/big.bin")));
+        assertEquals(List.of(65_536L, 131_072L, 196_608L, 262_144L, 300_000L), reported, "chunk by chunk, then all");
+    }
+
+    @Test
     void symbolicLinksNeverLeadOutside() {
         // one after the other: a machine takes only two operations at once
         List<Supplier<CompletableFuture<?>>> attempts = List.of(

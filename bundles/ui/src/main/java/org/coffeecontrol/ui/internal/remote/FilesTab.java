@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.remote.api.MachineFileService;
@@ -11,6 +13,7 @@ import org.coffeecontrol.remote.api.RemoteFile;
 import org.coffeecontrol.ui.internal.i18n.Tr;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,15 +21,17 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.server.StreamResource;
 
 /**
  * The machine's allowed folders over SFTP (RC-5): browse, download (logs), upload into the open folder with the
- * configured size limit. Paths are checked again by the service (no {@code ..}, no links). Element ids:
+ * configured size limit and its progress. Paths are checked again by the service (no {@code ..}, no links). Element ids:
  * {@code remote-files-path}, {@code remote-files-up}, {@code remote-files} (grid), {@code remote-files-open-<name>},
- * {@code remote-files-download-<name>}, {@code remote-files-upload}, {@code remote-files-status}.
+ * {@code remote-files-download-<name>}, {@code remote-files-upload}, {@code remote-files-progress} (platform to
+ * machine), {@code remote-files-status}.
  */
 final class FilesTab extends VerticalLayout {
     private static final long serialVersionUID = 1L;
@@ -39,6 +44,7 @@ final class FilesTab extends VerticalLayout {
     private final Span where = new Span();
     private final Grid<RemoteFile> grid = new Grid<>();
     private final Upload upload;
+    private final ProgressBar progress = new ProgressBar();
     private String folder = "";
 
     FilesTab(MachineFileService files, Caller caller, String serial, Tr tr) {
@@ -67,18 +73,42 @@ final class FilesTab extends VerticalLayout {
             try {
                 byte[] bytes = buffer.getInputStream().readAllBytes();
                 Async.busy(status, tr.t("remote.files.uploading", path));
-                Async.then(tr, status, files.upload(caller, serial, path, bytes), f -> {
+                progress.setValue(0);
+                progress.setVisible(true);
+                UI ui = UI.getCurrent();
+                var work = files.upload(caller, serial, path, bytes, progressOf(bytes.length));
+                work.whenComplete((f, failure) -> ui.access(() -> progress.setVisible(false)));
+                Async.then(tr, status, work, f -> {
                     Async.ok(status, tr.t("remote.files.uploaded", f.path(), f.size()));
                     open(folder);
                 });
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             } catch (RuntimeException ex) {
+                progress.setVisible(false);
                 Async.fail(tr, status, ex);
             }
         });
-        add(new HorizontalLayout(up, where), status, grid, upload);
+        progress.setId("remote-files-progress");
+        progress.setVisible(false);
+        add(new HorizontalLayout(up, where), status, grid, upload, progress);
         open("");
+    }
+
+    /**
+     * The browser shows the upload to the platform; this bar shows the second leg, platform to machine, which for a
+     * large file over a slow link takes longer. Pushed at most every 250 ms, not per chunk.
+     */
+    private LongConsumer progressOf(long total) {
+        UI ui = UI.getCurrent();
+        AtomicLong lastPush = new AtomicLong();
+        return written -> {
+            long now = System.nanoTime();
+            long last = lastPush.get();
+            if ((written == total || now - last > 250_000_000L) && lastPush.compareAndSet(last, now)) {
+                ui.access(() -> progress.setValue(total == 0 ? 1 : (double) written / total));
+            }
+        };
     }
 
     private static String parent(String path) {
