@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -42,20 +43,11 @@ final class Tabulator<A> {
         return String.valueOf(a).compareTo(String.valueOf(b));
     };
 
-    private static final Comparator<List<Object>> PATH_ORDER = (a, b) -> {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = VALUE_ORDER.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    };
-
     private final int levels;
     private final Supplier<A> zero;
     private final BiConsumer<A, A> add;
-    private final TreeMap<List<Object>, Map<Object, A>> leaves = new TreeMap<>(PATH_ORDER);
+    /** Hashed while facts arrive and sorted once at the end: a sorted map compared keys at every fact. */
+    private final Map<List<Object>, Map<Object, A>> leaves = new HashMap<>();
 
     Tabulator(int levels, Supplier<A> zero, BiConsumer<A, A> add) {
         this.levels = levels;
@@ -89,7 +81,7 @@ final class Tabulator<A> {
         List<Map<Object, A>> openColumns = new ArrayList<>();
         Map<Object, A> grand = new HashMap<>();
         List<Object> previous = null;
-        for (Map.Entry<List<Object>, Map<Object, A>> leaf : leaves.entrySet()) {
+        for (Map.Entry<List<Object>, Map<Object, A>> leaf : sortedLeaves()) {
             List<Object> keys = leaf.getKey();
             int common = previous == null ? 0 : commonPrefix(previous, keys);
             if (previous != null) {
@@ -111,6 +103,47 @@ final class Tabulator<A> {
         close(out, open, openColumns, 0);
         out.add(line(true, -1, List.of(), grand));
         return out;
+    }
+
+    /**
+     * Leaves in key order. Each level has few distinct values (points of sale, products, months), so they are
+     * ranked once per level and the leaves sorted by their ranks, instead of comparing strings case-insensitively
+     * at every step of the sort.
+     */
+    private List<Map.Entry<List<Object>, Map<Object, A>>> sortedLeaves() {
+        List<Map<Object, Integer>> ranks = new ArrayList<>(levels);
+        for (int l = 0; l < levels; l++) {
+            Set<Object> distinct = new HashSet<>();
+            for (List<Object> keys : leaves.keySet()) {
+                distinct.add(keys.get(l));
+            }
+            List<Object> values = new ArrayList<>(distinct);
+            values.sort(VALUE_ORDER);
+            Map<Object, Integer> rank = new HashMap<>();
+            int r = 0;
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0 && VALUE_ORDER.compare(values.get(i - 1), values.get(i)) != 0) {
+                    r++;
+                }
+                rank.put(values.get(i), r);
+            }
+            ranks.add(rank);
+        }
+        List<Ranked<A>> ranked = new ArrayList<>(leaves.size());
+        for (Map.Entry<List<Object>, Map<Object, A>> leaf : leaves.entrySet()) {
+            int[] r = new int[levels];
+            for (int l = 0; l < levels; l++) {
+                r[l] = ranks.get(l).get(leaf.getKey().get(l));
+            }
+            ranked.add(new Ranked<>(r, leaf));
+        }
+        ranked.sort((a, b) -> Arrays.compare(a.rank(), b.rank()));
+        List<Map.Entry<List<Object>, Map<Object, A>>> out = new ArrayList<>(ranked.size());
+        ranked.forEach(x -> out.add(x.leaf()));
+        return out;
+    }
+
+    private record Ranked<A>(int[] rank, Map.Entry<List<Object>, Map<Object, A>> leaf) {
     }
 
     private void close(List<Line<A>> out, List<List<Object>> open, List<Map<Object, A>> openColumns, int keep) {
