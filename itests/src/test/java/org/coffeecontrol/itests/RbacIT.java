@@ -151,6 +151,10 @@ class RbacIT {
             return Map.of("modelId", modelId, "serialNumber", "RBAC-" + System.nanoTime(), "posId", posB,
                     "rented", false, "version", 0);
         }
+        if (p.equals("/api/fleet/import")) {
+            return List.of(Map.of("client", "RBAC fleet", "pos_code", "RBAC-FI-" + System.nanoTime(), "pos_name",
+                    "RBAC fleet shop"));
+        }
         if (p.equals("/api/users")) {
             return Map.of("username", "rbac-x" + System.nanoTime() % 100000, "roles", List.of("ADMIN"), "password",
                     "rbac-password-999");
@@ -183,6 +187,9 @@ class RbacIT {
                 return Set.of("ADMIN", "OPERATOR", "TECH_SUPPORT");
             }
             return null;
+        }
+        if (p.startsWith("/api/fleet")) {
+            return Set.of("ADMIN");
         }
         if (p.startsWith("/api/clients") || p.startsWith("/api/regions") || p.startsWith("/api/models")) {
             return Set.of("ADMIN", "SERVICE_ADMIN");

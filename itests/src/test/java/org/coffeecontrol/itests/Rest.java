@@ -67,6 +67,15 @@ public final class Rest {
     }
 
     public Response send(String method, String path, Object body) {
+        return send(method, path, body, "application/json");
+    }
+
+    /** A body of another type (a CSV file, say), sent as it is. */
+    public Response post(String path, String contentType, String body) {
+        return send("POST", path, body, contentType);
+    }
+
+    private Response send(String method, String path, Object body, String contentType) {
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
@@ -74,7 +83,7 @@ public final class Rest {
                     .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(payload));
             if (payload != null) {
-                b.header("Content-Type", "application/json");
+                b.header("Content-Type", contentType);
             }
             if (authorization != null) {
                 b.header("Authorization", authorization);

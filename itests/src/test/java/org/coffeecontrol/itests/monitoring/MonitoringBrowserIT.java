@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -83,6 +84,8 @@ class MonitoringBrowserIT {
     static GreenMail mail;
     static Path mailConfig;
     static String adminEmail;
+    /** The admin's address before this test set its own: other tests share the distribution and its admin. */
+    static JsonNode originalEmail;
 
     @RegisterExtension
     final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("MonitoringBrowserIT", () -> browser);
@@ -127,6 +130,7 @@ class MonitoringBrowserIT {
                 mail.getSmtp().getPort(), "from", "monitoring@coffee.test"));
         adminEmail = "admin-" + RUN.toLowerCase(java.util.Locale.ROOT) + "@monitoring.test";
         ObjectNode me = (ObjectNode) admin.get("/api/users/admin").expect(200).json();
+        originalEmail = me.has("email") ? me.get("email").deepCopy() : NullNode.getInstance();
         me.put("email", adminEmail);
         admin.put("/api/users/admin", me).expect(200);
 
@@ -155,9 +159,20 @@ class MonitoringBrowserIT {
         if (mailConfig != null) {
             Files.deleteIfExists(mailConfig);
         }
+        if (originalEmail != null) {
+            ObjectNode me = (ObjectNode) admin.get("/api/users/admin").expect(200).json();
+            me.set("email", originalEmail);
+            admin.put("/api/users/admin", me).expect(200);
+            assertEquals(address(originalEmail), address(admin.get("/api/users/admin").expect(200).json()
+                    .path("email")), "the admin's e-mail address is back");
+        }
         if (mail != null) {
             mail.stop();
         }
+    }
+
+    private static String address(JsonNode email) {
+        return email == null || email.isNull() || email.isMissingNode() ? null : email.asText();
     }
 
     @Test

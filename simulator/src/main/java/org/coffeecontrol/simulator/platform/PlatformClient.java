@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,11 @@ public final class PlatformClient {
             throw new PlatformException(0, null, "POST " + c.path + " answered without an id");
         }
         return created.get("id").asLong();
+    }
+
+    /** {@code POST /api/fleet/import} with rows as JSON objects; the report, or a PlatformException for a 422. */
+    public JsonNode importFleet(List<Map<String, Object>> rows) {
+        return send("POST", "/api/fleet/import", rows);
     }
 
     public void setTelemetrySecret(long equipmentId, String secret) {

@@ -46,6 +46,57 @@ public final class OpeningHours {
         return new OpeningHours(days);
     }
 
+    /**
+     * The map form from {@code DAYS=HOURS} items as admins type them (shell options, fleet files): DAYS is a day
+     * ({@code MON}), a range ({@code MON-FRI}) or {@code ALL}, HOURS what {@link #parse} accepts; later items
+     * override earlier ones, so {@code ALL=07:00-23:00 SUN=closed} reads naturally.
+     *
+     * @throws ValidationException naming {@code field} when an item or its hours are malformed
+     * @since 1.2
+     */
+    public static Map<String, String> fromItems(List<String> items, String field) {
+        Map<String, String> hours = new java.util.LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new ValidationException(field, "'" + item + "' is not DAYS=HH:mm-HH:mm, e.g. MON-FRI=07:00-22:00");
+            }
+            String hoursOfDay = item.substring(eq + 1).strip();
+            for (String day : days(item.substring(0, eq).strip().toUpperCase(Locale.ROOT), field)) {
+                hours.put(day, hoursOfDay);
+            }
+        }
+        parse(hours, field);
+        return hours;
+    }
+
+    private static List<String> days(String spec, String field) {
+        if (spec.equals("ALL") || spec.equals("*")) {
+            return DAY_KEYS;
+        }
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            requireDay(spec, field);
+            return List.of(spec);
+        }
+        String from = spec.substring(0, dash).strip();
+        String to = spec.substring(dash + 1).strip();
+        requireDay(from, field);
+        requireDay(to, field);
+        int a = DAY_KEYS.indexOf(from);
+        int b = DAY_KEYS.indexOf(to);
+        if (b < a) {
+            throw new ValidationException(field, "day range '" + spec + "' runs backwards, weeks start on MON");
+        }
+        return DAY_KEYS.subList(a, b + 1);
+    }
+
+    private static void requireDay(String day, String field) {
+        if (!DAY_KEYS.contains(day)) {
+            throw new ValidationException(field, "unknown day '" + day + "', use MON..SUN, a range or ALL");
+        }
+    }
+
     /** Open around the clock every day: the default for a POS without hours. */
     public static OpeningHours always() {
         Map<DayOfWeek, List<Window>> days = new EnumMap<>(DayOfWeek.class);

@@ -1,6 +1,6 @@
 /** The catalogues (CAT-1..5): clients, regions, equipment models, equipment, points of sale, and search. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.coffeecontrol.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,8 +10,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The monitoring centre. Reads show only what the caller's client visibility allows: objects of other clients
- * behave as if they did not exist ({@link org.coffeecontrol.api.NotFoundException}). Periods are whole days in
- * the platform's monitoring time zone, both ends included.
+ * behave as if they did not exist ({@link org.coffeecontrol.api.NotFoundException}). Periods are whole days,
+ * both ends included, each point of sale counted on its own calendar (its {@code timeZone}, else {@link #zone()}):
+ * the drinks of 26 November are what every shop sold on its own 26 November.
  */
 @ProviderType
 public interface MonitoringService {
@@ -59,6 +60,14 @@ public interface MonitoringService {
     /** @return false when the caller did not watch the POS */
     boolean unsubscribe(Caller caller, long posId);
 
-    /** The monitoring time zone the periods and opening hours are read in. */
+    /** The platform's monitoring zone: that of points of sale without their own {@code timeZone}. */
     java.time.ZoneId zone();
+
+    /**
+     * The zones of the visible points of sale that have their own; every other one uses {@link #zone()}. Times
+     * about a POS (its problems, journal, machines) are shown on its clock.
+     *
+     * @since 1.2
+     */
+    java.util.Map<Long, java.time.ZoneId> posZones(Caller caller);
 }

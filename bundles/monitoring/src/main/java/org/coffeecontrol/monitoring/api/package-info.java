@@ -4,7 +4,7 @@
  * and shows only the clients it may see.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.coffeecontrol.monitoring.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -223,7 +224,8 @@ final class Engine {
                     m.drink = new MachineState.LastDrink(d.product(), d.sizeMl(), d.time());
                 }
                 String product = d.product() == null ? "?" : Sql.clip(d.product(), 100);
-                LocalDate day = LocalDate.ofInstant(d.time(), settings.zone());
+                // The shop's own calendar day: "drinks today" of a Novosibirsk shop ends at its midnight, not Moscow's.
+                LocalDate day = LocalDate.ofInstant(d.time(), pos == null ? settings.zone() : pos.zone(settings.zone()));
                 r.drinks.merge(new StateStore.DrinkKey(day, m.id, product),
                         new StateStore.DrinkCount(pos == null ? null : pos.id(), pos == null ? null : pos.clientId(), 1),
                         (a, b) -> new StateStore.DrinkCount(a.posId(), a.clientId(), a.count() + b.count()));
@@ -318,7 +320,7 @@ final class Engine {
         }
         Instant silentFrom = later(later(m.lastSeen, openSince), startedAt);
         if (Duration.between(silentFrom, now).compareTo(settings.offlineAfter(pos.monitoringPackage())) >= 0) {
-            String text = m.lastSeen == null ? "no contact yet" : "no contact since " + local(m.lastSeen);
+            String text = m.lastSeen == null ? "no contact yet" : "no contact since " + local(m.lastSeen, pos);
             m.offline = openProblem(r, m, ProblemKind.NOT_ONLINE, null, text, silentFrom);
         }
     }
@@ -400,7 +402,7 @@ final class Engine {
         for (Problem p : r.opened) {
             if (p.posId() != null) {
                 String title = (p.kind() == ProblemKind.NOT_ONLINE ? "Not online: " : "Problem: ") + machineLabel(p);
-                notify(r, p, NotificationKind.PROBLEM_OPENED, title, p.text() + ", since " + local(p.start()));
+                notify(r, p, NotificationKind.PROBLEM_OPENED, title, p.text() + ", since " + local(p.start(), fleet.pos(p.posId())));
             }
             StateStore.markNotified(r.c, p.id());
         }
@@ -461,8 +463,10 @@ final class Engine {
         return m == null ? null : m.serial();
     }
 
-    private String local(Instant t) {
-        return HHMM.format(LocalDateTime.ofInstant(t, settings.zone()));
+    /** On the shop's clock, with the zone named: texts end up in mails read anywhere. */
+    private String local(Instant t, Fleet.Pos pos) {
+        ZoneId zone = pos == null ? settings.zone() : pos.zone(settings.zone());
+        return HHMM.format(LocalDateTime.ofInstant(t, zone)) + " (" + zone.getId() + ")";
     }
 
     private static boolean isCritical(MachineState.CurrentError e) {

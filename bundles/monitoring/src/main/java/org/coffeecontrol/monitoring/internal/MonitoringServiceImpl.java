@@ -269,6 +269,17 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
     }
 
     @Override
+    public Map<Long, ZoneId> posZones(Caller caller) {
+        Map<Long, ZoneId> zones = new HashMap<>();
+        for (Fleet.Pos p : engine.fleet().pointsOfSale()) {
+            if (p.ownZone() != null && caller.canSeeClient(p.clientId())) {
+                zones.put(p.id(), p.ownZone());
+            }
+        }
+        return zones;
+    }
+
+    @Override
     public List<PosOverview> overview(Caller caller) {
         Fleet fleet = engine.fleet();
         Map<Long, List<MachineState>> byPos = engine.states().stream().filter(s -> s.posId() != null)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.Severity;
@@ -115,6 +116,33 @@ class EngineTest {
                 LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 3));
         assertEquals(9 * 60, tuesday.openMinutes(), "open 08:00-17:00 local (01:00-10:00 UTC) so far");
         assertEquals(4 * 60, tuesday.downMinutes(), "down 08:00-12:00 local");
+    }
+
+    /**
+     * A drink at 20:00 UTC on Monday is Tuesday 03:00 in Novosibirsk: it counts on the shop's Tuesday (its "drinks
+     * today" on Tuesday), while one of a shop on the platform's UTC stays on Monday. The "no contact since" text of
+     * its problem reads its own clock.
+     */
+    @Test
+    void drinksCountOnTheShopsOwnDayAndTextsUseItsClock() throws Exception {
+        Fixture f = new Fixture(t("2026-03-02T19:00:00Z"));
+        f.catalog.addPos(30, 1, "Gamma Novosibirsk", Map.of(), null, "Asia/Novosibirsk");
+        f.catalog.addMachine(300, "S300", 30L);
+        f.restart();
+        f.at("2026-03-02T20:00:00Z");
+        f.send(300, new MachineEvent.DrinkMade(f.nextSeq(), t("2026-03-02T20:00:00Z"), "Latte", 200));
+        f.send(200, new MachineEvent.DrinkMade(f.nextSeq(), t("2026-03-02T20:00:00Z"), "Latte", 200));
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        LocalDate tuesday = monday.plusDays(1);
+        assertEquals(1, f.service.drinks(f.operator, Scope.pos(30), tuesday, tuesday).total(), "its Tuesday 03:00");
+        assertEquals(0, f.service.drinks(f.operator, Scope.pos(30), monday, monday).total());
+        assertEquals(1, f.service.drinks(f.operator, Scope.pos(20), monday, monday).total(), "UTC shop: Monday");
+
+        f.sweepAt("2026-03-02T20:10:00Z");
+        String text = problems(f, 300).get(0).text();
+        assertEquals("no contact since 2026-03-03 03:00 (Asia/Novosibirsk)", text);
+        assertEquals(Map.of(30L, java.time.ZoneId.of("Asia/Novosibirsk")), f.service.posZones(f.operator));
+        assertEquals(Map.of(), f.service.posZones(f.beta), "POS 30 belongs to client 1");
     }
 
     @Test

@@ -67,56 +67,25 @@ final class Arguments {
         return map;
     }
 
-    /**
-     * Opening hours as {@code DAYS=HOURS} items where DAYS is a day ({@code MON}), a range ({@code MON-FRI}) or
-     * {@code ALL}, and HOURS is what {@link OpeningHours} accepts; later items override earlier ones, so
-     * {@code ALL=07:00-23:00 SUN=closed} reads naturally.
-     */
+    /** Opening hours as {@code DAYS=HOURS} items ({@link OpeningHours#fromItems}), checked before anything is sent. */
     static Map<String, String> openingHours(List<String> values) {
-        Map<String, String> hours = new LinkedHashMap<>();
-        if (values == null) {
-            return hours;
-        }
-        for (String item : values) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw new ValidationException("hours", "'" + item + "' is not DAYS=HH:mm-HH:mm, e.g. MON-FRI=07:00-22:00");
-            }
-            String hoursOfDay = item.substring(eq + 1).strip();
-            for (String day : days(item.substring(0, eq).strip().toUpperCase(Locale.ROOT))) {
-                hours.put(day, hoursOfDay);
-            }
-        }
-        // Validate here as well so the admin learns which item is wrong before anything is sent.
-        OpeningHours.parse(hours, "hours");
-        return hours;
+        return values == null ? new LinkedHashMap<>() : OpeningHours.fromItems(values, "hours");
     }
 
-    private static List<String> days(String spec) {
-        List<String> keys = OpeningHours.DAY_KEYS;
-        if (spec.equals("ALL") || spec.equals("*")) {
-            return keys;
+    /**
+     * An IANA zone id such as {@code Asia/Novosibirsk}; blank means none (the platform's). Checked here so the
+     * admin reads which option is wrong; the catalogue checks it again.
+     */
+    static String timeZone(String value) {
+        String zone = optional(value);
+        if (zone == null) {
+            return null;
         }
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            requireDay(spec);
-            return List.of(spec);
-        }
-        String from = spec.substring(0, dash).strip();
-        String to = spec.substring(dash + 1).strip();
-        requireDay(from);
-        requireDay(to);
-        int a = keys.indexOf(from);
-        int b = keys.indexOf(to);
-        if (b < a) {
-            throw new ValidationException("hours", "day range '" + spec + "' runs backwards, weeks start on MON");
-        }
-        return keys.subList(a, b + 1);
-    }
-
-    private static void requireDay(String day) {
-        if (!OpeningHours.DAY_KEYS.contains(day)) {
-            throw new ValidationException("hours", "unknown day '" + day + "', use MON..SUN, a range or ALL");
+        try {
+            return java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            throw new ValidationException("time-zone", "unknown time zone '" + zone
+                    + "', use an IANA id such as Europe/Moscow or Asia/Novosibirsk");
         }
     }
 

@@ -14,7 +14,8 @@ import org.coffeecontrol.api.security.Caller;
 @Command(scope = "coffee", name = "pos-add", description = "Creates a point of sale",
         detailedDescription = "Options go before the name (Karaf stops reading options at the first argument).\n"
                 + "Example: coffee:pos-add --client ACME --code 10234 --region north --lat 55.75 --lon 37.61 "
-                + "--hours MON-FRI=07:00-22:00 --hours SAT-SUN=closed --cleaning 06:30,22:30 \"A7 km 12\"")
+                + "--hours MON-FRI=07:00-22:00 --hours SAT-SUN=closed --time-zone Europe/Moscow --cleaning 06:30,22:30 "
+                + "\"A7 km 12\"")
 public class PosAddCommand extends CoffeeAction {
 
     @Argument(name = "name", description = "POS name (quote it if it has spaces)", required = true)
@@ -47,6 +48,10 @@ public class PosAddCommand extends CoffeeAction {
 
     @Option(name = "--cleaning", description = "Scheduled rinse times of day, e.g. 06:30,22:30")
     String cleaning;
+
+    @Option(name = "--time-zone", aliases = "-z", description = "IANA time zone its opening hours and times are "
+            + "read in, e.g. Asia/Novosibirsk. Not given: the platform's monitoring zone")
+    String timeZone;
 
     @Option(name = "--package", description = "Monitoring package")
     String monitoringPackage;
@@ -86,7 +91,7 @@ public class PosAddCommand extends CoffeeAction {
                 Arguments.optional(sla), Arguments.optional(serviceOrganisation),
                 Arguments.optional(auditOrganisation), Arguments.optional(helpdeskRoute),
                 Arguments.optional(serviceMechanic), Arguments.optional(auditMechanic), Arguments.optional(phone),
-                Arguments.optional(email), 0);
+                Arguments.optional(email), 0, Arguments.timeZone(timeZone));
         PointOfSale saved = catalog.savePointOfSale(caller, pos);
         output.line("Created point of sale " + Output.named(saved.name(), saved.id()) + " for client "
                 + Output.named(lookup.clientName(saved.clientId()), saved.clientId()));

@@ -38,6 +38,8 @@ public class PosShowCommand extends CoffeeAction {
                 : String.format(Locale.ROOT, "%.6f, %.6f", p.latitude(), p.longitude()));
         output.field("Phone", p.phone());
         output.field("Email", p.email());
+        output.field("Time zone", p.timeZone() == null || p.timeZone().isBlank()
+                ? "platform's (monitoring zone)" : p.timeZone());
         output.block("Opening hours", hours(p));
         output.field("Cleaning times", p.cleaningTimes());
         output.field("Monitoring package", p.monitoringPackage());

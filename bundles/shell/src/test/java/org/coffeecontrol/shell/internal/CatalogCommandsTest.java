@@ -121,6 +121,41 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void timeZoneIsSetAtCreationShownAndChangedWithPosZone() throws Exception {
+        client("Acme", "ACME");
+        PosAddCommand add = new PosAddCommand();
+        add.name = "East 1";
+        add.client = "ACME";
+        add.code = "E1";
+        add.timeZone = "Mars/Olympus";
+        Shell.Result bad = shell.run(admin, add);
+        assertEquals("Invalid time-zone: unknown time zone 'Mars/Olympus', use an IANA id such as Europe/Moscow or "
+                + "Asia/Novosibirsk" + System.lineSeparator(), bad.err());
+        assertEquals(0, shell.catalog.pointsOfSale(Caller.system(), CatalogQuery.all()).total());
+
+        add.timeZone = "Asia/Novosibirsk";
+        assertEquals("", shell.run(admin, add).err());
+        PosShowCommand show = new PosShowCommand();
+        show.pos = "E1";
+        assertTrue(shell.run(admin, show).out().contains("Time zone:           Asia/Novosibirsk"),
+                shell.run(admin, show).out());
+
+        PosZoneCommand zone = new PosZoneCommand();
+        zone.pos = "E1";
+        assertTrue(shell.run(admin, zone).out().contains(": Asia/Novosibirsk"));
+        zone.zone = "Europe/Kaliningrad";
+        assertTrue(shell.run(admin, zone).out().contains("is now Europe/Kaliningrad"));
+        assertEquals("Europe/Kaliningrad", shell.catalog.pointsOfSale(Caller.system(), CatalogQuery.all()).items()
+                .get(0).timeZone());
+        zone.zone = "Nowhere";
+        assertTrue(shell.run(admin, zone).err().startsWith("Invalid time-zone: unknown time zone 'Nowhere'"));
+        zone.zone = null;
+        zone.clear = true;
+        assertTrue(shell.run(admin, zone).out().contains("is now the platform's monitoring zone"));
+        assertEquals(null, shell.catalog.pointsOfSale(Caller.system(), CatalogQuery.all()).items().get(0).timeZone());
+    }
+
+    @Test
     void posListFiltersByClient() throws Exception {
         client("Acme", "ACME");
         client("Beta", "BETA");

@@ -178,10 +178,18 @@ final class InMemoryCatalog implements CatalogService {
             throw new ValidationException("latitude", "must be between -90 and 90");
         }
         OpeningHours.parse(p.openingHours(), "openingHours");
-        PointOfSale saved = new PointOfSale(nextId++, p.name(), p.code(), p.clientId(), p.regionId(), p.address(),
-                p.latitude(), p.longitude(), p.openingHours(), p.cleaningTimes(), p.monitoringPackage(),
-                p.slaLevel(), p.serviceOrganisation(), p.auditOrganisation(), p.helpdeskRoute(),
-                p.serviceMechanic(), p.auditMechanic(), p.phone(), p.email(), 1);
+        if (p.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(p.timeZone());
+            } catch (java.time.DateTimeException e) {
+                throw new ValidationException("timeZone", "unknown zone");
+            }
+        }
+        PointOfSale saved = new PointOfSale(p.id() == null ? nextId++ : p.id(), p.name(), p.code(), p.clientId(),
+                p.regionId(), p.address(), p.latitude(), p.longitude(), p.openingHours(), p.cleaningTimes(),
+                p.monitoringPackage(), p.slaLevel(), p.serviceOrganisation(), p.auditOrganisation(),
+                p.helpdeskRoute(), p.serviceMechanic(), p.auditMechanic(), p.phone(), p.email(), p.version() + 1,
+                p.timeZone());
         pos.put(saved.id(), saved);
         return saved;
     }

@@ -2,12 +2,10 @@ package org.coffeecontrol.core.internal.telemetry;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -72,16 +70,6 @@ final class MachineDirectory {
             return false;
         }
         return MessageDigest.isEqual(m.secretHash().getBytes(StandardCharsets.US_ASCII),
-                hash(presented).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** Machine secrets are long random strings, so one SHA-256 is enough and keeps ingest cheap. */
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                MachineSecret.hash(presented).getBytes(StandardCharsets.US_ASCII));
     }
 }

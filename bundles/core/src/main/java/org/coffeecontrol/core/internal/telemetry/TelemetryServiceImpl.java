@@ -299,12 +299,10 @@ public class TelemetryServiceImpl implements TelemetryService {
     public void setMachineSecret(Caller caller, long equipmentId, String secret) {
         caller.require("set machine secrets", Role.SERVICE_ADMIN, Role.TECH_SUPPORT);
         catalog.equipment(caller, equipmentId);
-        if (secret == null || secret.length() < 16 || secret.length() > 200) {
-            throw new ValidationException("secret", "must be 16 to 200 characters");
-        }
+        MachineSecret.check("secret", secret);
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE cc_equipment SET telemetry_secret_hash = ? WHERE id = ?")) {
-            ps.setString(1, MachineDirectory.hash(secret));
+            ps.setString(1, MachineSecret.hash(secret));
             ps.setLong(2, equipmentId);
             ps.executeUpdate();
         } catch (SQLException e) {

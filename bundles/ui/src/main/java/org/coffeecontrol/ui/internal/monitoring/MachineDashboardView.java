@@ -61,7 +61,7 @@ public class MachineDashboardView extends VerticalLayout implements HasUrlParame
 
     private final transient MonitoringService monitoring;
     private final transient CatalogService catalog;
-    private final ZoneId zone;
+    private ZoneId zone;
     private final FlexLayout cards = new FlexLayout();
     private final Span status = new Span();
     private final Span refreshed = new Span();
@@ -97,6 +97,7 @@ public class MachineDashboardView extends VerticalLayout implements HasUrlParame
             return;
         }
         title = equipment.serialNumber();
+        zone = Monitoring.zoneOf(monitoring.posZones(UiSession.require()), monitoring.zone(), equipment.posId());
         H2 heading = new H2(equipment.serialNumber());
         heading.setId("machine-title");
         heading.addClassName("view-title");
@@ -140,6 +141,7 @@ public class MachineDashboardView extends VerticalLayout implements HasUrlParame
 
     private Div stateCard(MachineState s) {
         Map<String, String> rows = new LinkedHashMap<>();
+        rows.put(getTranslation("mon.pos.zone"), zone.getId());
         rows.put(getTranslation("mon.col.onlineState"), getTranslation(s.online() ? "mon.online.yes" : "mon.online.no"));
         rows.put(getTranslation("mon.machine.since"), Monitoring.time(s.since(), zone));
         rows.put(getTranslation("mon.col.lastSeen"), Monitoring.time(s.lastSeen(), zone));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
@@ -20,7 +21,8 @@ final class Monitoring {
 
     /** Interface name for {@code MenuEntry.requiredService}, a constant so that menus need not load the class. */
     static final String SERVICE = "org.coffeecontrol.monitoring.api.MonitoringService";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /** The offset labels every time: a fleet list mixes shops of several zones. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
 
     private Monitoring() {
     }
@@ -54,6 +56,14 @@ final class Monitoring {
     /** Operators and the other roles the service lets write the journal. */
     static boolean mayWriteJournal(Caller c) {
         return c.has(Role.ADMIN) || c.hasAny(Role.OPERATOR, Role.SERVICE_ADMIN, Role.TECH_SUPPORT, Role.ENGINEER);
+    }
+
+    /**
+     * The zone times about a POS are shown in: the shop's own clock (the one its staff and mechanic talk about on
+     * the phone), else the platform's; see docs/monitoring.md.
+     */
+    static ZoneId zoneOf(Map<Long, ZoneId> posZones, ZoneId platform, Long posId) {
+        return posId == null ? platform : posZones.getOrDefault(posId, platform);
     }
 
     static String time(Instant t, ZoneId zone) {

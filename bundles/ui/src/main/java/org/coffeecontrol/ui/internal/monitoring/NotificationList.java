@@ -2,6 +2,7 @@ package org.coffeecontrol.ui.internal.monitoring;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.monitoring.api.MonitoringService;
@@ -33,14 +34,12 @@ public final class NotificationList extends VerticalLayout {
     private static final int SHOWN = 100;
 
     private final transient MonitoringService monitoring;
-    private final ZoneId zone;
     private final VerticalLayout items = new VerticalLayout();
     private final Span badge = new Span();
     private List<Notification> shown = List.of();
 
     public NotificationList(ServiceSource services) {
         this.monitoring = Monitoring.service(services);
-        this.zone = monitoring.zone();
         setId("notification-list");
         setPadding(false);
         items.setPadding(false);
@@ -78,16 +77,17 @@ public final class NotificationList extends VerticalLayout {
             return;
         }
         shown = now;
+        Map<Long, ZoneId> zones = monitoring.posZones(UiSession.require());
         items.removeAll();
         if (now.isEmpty()) {
             items.add(new Span(getTranslation("notifications.none")));
         }
         for (Notification n : now) {
-            items.add(row(n));
+            items.add(row(n, Monitoring.zoneOf(zones, monitoring.zone(), n.posId())));
         }
     }
 
-    private Div row(Notification n) {
+    private Div row(Notification n, ZoneId zone) {
         Span title = new Span(n.title());
         title.getStyle().set("font-weight", "inherit");
         Span meta = new Span(Monitoring.time(n.createdAt(), zone));

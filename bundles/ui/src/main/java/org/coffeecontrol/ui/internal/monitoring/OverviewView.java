@@ -2,6 +2,7 @@ package org.coffeecontrol.ui.internal.monitoring;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,6 +73,8 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     private final ListDataProvider<PosOverview> stationData = new ListDataProvider<>(stations);
     private final Map<Long, PosOverview> byId = new HashMap<>();
     private final Grid<Problem> problems = new Grid<>();
+    /** Own zones of the visible POS, for the problems' start times; reloaded with the problems. */
+    private Map<Long, ZoneId> zones = Map.of();
     private final Checkbox allProblems = new Checkbox();
     private final Grid<DrinksSold.ProductCount> drinks = new Grid<>();
     private final Span drinksTotal = new Span();
@@ -222,7 +225,7 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
         card.setId("problems-card");
         problems.setId("problem-grid");
         problems.addThemeVariants(GridVariant.LUMO_COMPACT);
-        problems.addColumn(p -> Monitoring.time(p.start(), monitoring.zone())).setHeader(getTranslation("mon.col.start"))
+        problems.addColumn(p -> Monitoring.time(p.start(), Monitoring.zoneOf(zones, monitoring.zone(), p.posId()))).setHeader(getTranslation("mon.col.start"))
                 .setAutoWidth(true);
         problems.addColumn(p -> posName(p.posId())).setHeader(getTranslation("mon.col.pos")).setFlexGrow(2);
         problems.addColumn(Problem::serialNumber).setHeader(getTranslation("mon.col.machine")).setAutoWidth(true);
@@ -299,6 +302,7 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refreshProblems() {
+        zones = monitoring.posZones(UiSession.require());
         problems.setItems(monitoring.problems(UiSession.require(), new ProblemQuery(null, null, null,
                 !allProblems.getValue(), PageRequest.first(200))).items());
     }

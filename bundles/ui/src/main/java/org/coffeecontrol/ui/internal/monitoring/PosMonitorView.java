@@ -73,7 +73,7 @@ public class PosMonitorView extends VerticalLayout implements HasUrlParameter<Lo
 
     private final transient MonitoringService monitoring;
     private final transient CatalogService catalog;
-    private final ZoneId zone;
+    private ZoneId zone;
     private long posId;
     private String title;
     private final H2 heading = new H2();
@@ -132,6 +132,7 @@ public class PosMonitorView extends VerticalLayout implements HasUrlParameter<Lo
             return;
         }
         posId = id;
+        zone = pos.zoneOr(monitoring.zone());
         title = pos.name();
         heading.setText(pos.name());
         HorizontalLayout head = new HorizontalLayout(heading, status, watchControls());
@@ -168,7 +169,7 @@ public class PosMonitorView extends VerticalLayout implements HasUrlParameter<Lo
         rows.put(getTranslation("mon.pos.address"), pos.address());
         rows.put(getTranslation("mon.pos.hours"), pos.openingHours().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        rows.put(getTranslation("mon.pos.zone"), pos.zoneOr(zone).getId());
+        rows.put(getTranslation("mon.pos.zone"), zone.getId());
         rows.put(getTranslation("mon.pos.cleaning"), pos.cleaningTimes());
         rows.put(getTranslation("mon.pos.package"), pos.monitoringPackage());
         rows.put(getTranslation("mon.pos.mechanic"), pos.serviceMechanic());
