@@ -54,7 +54,7 @@ class FleetImporterTest {
     }
 
     private static final String FLEET = """
-            Volga Petrol,VP,Volga,VP-1,"Volga 1, Samara",53.2,50.1,MON-FRI=07:00-22:00;SAT-SUN=closed,Europe/Samara,wmf,WMF 1500S+,W-1,10.0.0.1,%s
+            Volga Petrol,VP,Volga,VP-1,Volga 1,"Samara, Moskovskoe sh.",53.2,50.1,MON-FRI=07:00-22:00;SAT-SUN=closed,Europe/Samara,wmf,WMF 1500S+,W-1,10.0.0.1,%s
             Volga Petrol,,Volga,VP-1,,,,,,,,WMF 1500S+,W-2,10.0.0.2,
             volga petrol,,,VP-2,Volga 2,,,,,,thermoplan,Black&White 4,T-1,,
             Sib Oil,,,SO-1,Sib 1,,55.0,82.9,,Asia/Novosibirsk,,,,,
@@ -68,7 +68,7 @@ class FleetImporterTest {
         assertEquals(new FleetImportReport.Counts(2, 1, 2, 3, 3), first.created());
 
         PointOfSale vp1 = catalog.pointsOfSale(admin, CatalogQuery.text("VP-1")).items().get(0);
-        assertEquals("Volga 1, Samara", vp1.address());
+        assertEquals("Samara, Moskovskoe sh.", vp1.address());
         assertEquals("Europe/Samara", vp1.timeZone());
         assertEquals("closed", vp1.openingHours().get("SUN"));
         assertEquals("07:00-22:00", vp1.openingHours().get("FRI"));
@@ -96,7 +96,7 @@ class FleetImporterTest {
         assertEquals(new FleetImportReport.Counts(0, 0, 0, 1, 1), r.updated(), "VP-1's zone; W-2 to VP-2");
         PointOfSale vp1 = catalog.pointsOfSale(admin, CatalogQuery.text("VP-1")).items().get(0);
         assertEquals("Asia/Yekaterinburg", vp1.timeZone());
-        assertEquals("Volga 1, Samara", vp1.address(), "an empty cell leaves the field");
+        assertEquals("Samara, Moskovskoe sh.", vp1.address(), "an empty cell leaves the field");
     }
 
     @Test
