@@ -43,7 +43,7 @@ class FleetImportIT {
     static Rest admin;
 
     @BeforeAll
-    static void setUp() {
+    static void setUp() throws Exception {
         dist = Distribution.shared();
         admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
     }
