@@ -17,6 +17,7 @@ import java.util.function.LongFunction;
 
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.Severity;
+import org.coffeecontrol.api.storage.SchemaMigrations;
 import org.coffeecontrol.monitoring.api.MachineState;
 import org.coffeecontrol.monitoring.api.MachineStatus;
 import org.coffeecontrol.monitoring.api.Problem;
@@ -304,7 +305,7 @@ final class StateStore {
 
     static List<Contact> contacts(Connection c) throws SQLException {
         List<Contact> out = new ArrayList<>();
-        if (!SchemaMigration.tableExists(c, "cc_machine_contact")) {
+        if (!SchemaMigrations.tableExists(c, "cc_machine_contact")) {
             return out;
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(

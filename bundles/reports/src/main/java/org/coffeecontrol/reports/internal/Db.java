@@ -1,14 +1,12 @@
 package org.coffeecontrol.reports.internal;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -71,19 +69,6 @@ final class Db {
                 ps.setObject(i + 1, a);
             }
         }
-    }
-
-    /** Derby reports unquoted names in upper case, PostgreSQL in lower case. */
-    static boolean hasTable(Connection c, String name) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        for (String n : new String[] { name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT) }) {
-            try (ResultSet rs = md.getTables(null, null, n, null)) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     static String clip(String s, int max) {

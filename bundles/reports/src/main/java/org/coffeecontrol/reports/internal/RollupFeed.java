@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.storage.SchemaMigrations;
 import org.coffeecontrol.api.telemetry.MergingEventQueue;
 import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ final class RollupFeed implements TelemetryListener {
         Map<Long, Long> mine = writer.watermarks();
         Map<Long, Long> core = Db.query(ds, c -> {
             Map<Long, Long> out = new LinkedHashMap<>();
-            if (Db.hasTable(c, "cc_machine_contact")) {
+            if (SchemaMigrations.tableExists(c, "cc_machine_contact")) {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT equipment_id, last_seq FROM cc_machine_contact")) {
                     while (rs.next()) {

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.ConflictException;
+import org.coffeecontrol.api.storage.SchemaMigrations;
+import org.coffeecontrol.api.storage.SchemaMigrations.Script;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,10 +29,13 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CoreDatabase.class)
 public class CoreDatabase {
 
-    public static final List<SchemaMigrator.Script> SCRIPTS = List.of(
-            new SchemaMigrator.Script(1, "catalogues and users", "db/V001__catalogues_and_users.sql"),
-            new SchemaMigrator.Script(2, "telemetry", "db/V002__telemetry.sql"),
-            new SchemaMigrator.Script(3, "time zone of a point of sale", "db/V003__pos_time_zone.sql"));
+    /** Core's version table; the feature bundles keep their own. */
+    public static final String VERSION_TABLE = "cc_schema_version";
+
+    public static final List<Script> SCRIPTS = List.of(
+            new Script(1, "catalogues and users", "db/V001__catalogues_and_users.sql"),
+            new Script(2, "telemetry", "db/V002__telemetry.sql"),
+            new Script(3, "time zone of a point of sale", "db/V003__pos_time_zone.sql"));
 
     /** Derby's lock wait time-out and deadlock, and the standard serialization failure. */
     private static final java.util.Set<String> LOCK_FAILURES = java.util.Set.of("40XL1", "40XL2", "40001");
@@ -44,7 +49,13 @@ public class CoreDatabase {
             @Reference(target = "(osgi.unit.name=coffee-core)") EntityManagerFactory emf) throws SQLException {
         this.dataSource = dataSource;
         this.emf = emf;
-        this.schemaVersion = new SchemaMigrator(dataSource, CoreDatabase.class.getClassLoader()).migrate(SCRIPTS);
+        this.schemaVersion = migrations().migrate(dataSource);
+    }
+
+    static SchemaMigrations migrations() {
+        // Released V002 sized the dead letters' payload at 2 MB on Derby; new databases must match upgraded ones.
+        return SchemaMigrations.forTable(VERSION_TABLE, CoreDatabase.class.getClassLoader()).scripts(SCRIPTS)
+                .placeholder("BLOB", "BLOB(2M)", "BYTEA");
     }
 
     public DataSource dataSource() {

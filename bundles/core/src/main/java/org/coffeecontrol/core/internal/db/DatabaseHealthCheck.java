@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.coffeecontrol.api.health.HealthCheck;
 import org.coffeecontrol.api.health.HealthStatus;
+import org.coffeecontrol.api.storage.SchemaMigrations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,7 +34,7 @@ public class DatabaseHealthCheck implements HealthCheck {
             }
             DatabaseMetaData md = c.getMetaData();
             return HealthStatus.up("connected", Map.of("product", md.getDatabaseProductName() + " "
-                    + md.getDatabaseProductVersion(), "schemaVersion", SchemaMigrator.currentVersion(c)));
+                    + md.getDatabaseProductVersion(), "schemaVersion", SchemaMigrations.version(c, CoreDatabase.VERSION_TABLE)));
         } catch (Exception e) {
             return HealthStatus.down(e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -15,6 +15,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.coffeecontrol.api.storage.SchemaMigrations;
+import org.coffeecontrol.api.storage.SchemaMigrations.Script;
 import org.coffeecontrol.remote.internal.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class RemoteSchemaTest {
         assertEquals(1, RemoteSchema.ensure(ds), "a second start applies nothing");
         try (Connection c = ds.getConnection()) {
             for (String t : TABLES) {
-                assertTrue(RemoteSchema.exists(c, t), t);
+                assertTrue(SchemaMigrations.tableExists(c, t), t);
             }
             assertEquals(List.of("1 remote"), versions(c));
             assertTrue(indexes(c, "CC_REMOTE_PROMO_DELIVERY").contains("IX_REMOTE_PROMO_EQUIPMENT"));
@@ -65,7 +67,7 @@ class RemoteSchemaTest {
 
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String t : TABLES) {
-                assertTrue(RemoteSchema.exists(c, t), t);
+                assertTrue(SchemaMigrations.tableExists(c, t), t);
             }
             assertEquals(List.of("1 remote (baseline)"), versions(c));
             try (ResultSet rs = st.executeQuery("SELECT username FROM cc_remote_credentials WHERE equipment_id = 7")) {
@@ -89,20 +91,14 @@ class RemoteSchemaTest {
     void aFailingScriptLeavesTheVersionWhereItWas() throws SQLException {
         DataSource ds = Fixtures.derby();
         RemoteSchema.ensure(ds);
-        List<RemoteSchema.Script> broken = new ArrayList<>(RemoteSchema.SCRIPTS);
-        broken.add(new RemoteSchema.Script(2, "broken", "db/R900__broken.sql"));
+        List<Script> broken = new ArrayList<>(RemoteSchema.SCRIPTS);
+        broken.add(new Script(2, "broken", "db/R900__broken.sql"));
         SQLException e = assertThrows(SQLException.class, () -> RemoteSchema.migrate(ds, broken));
         assertTrue(e.getMessage().contains("version 2"), e.getMessage());
         try (Connection c = ds.getConnection()) {
-            assertEquals(1, RemoteSchema.version(c));
-            assertFalse(RemoteSchema.exists(c, "cc_remote_half"), "the script's first statement is rolled back");
+            assertEquals(1, SchemaMigrations.version(c, RemoteSchema.TABLE));
+            assertFalse(SchemaMigrations.tableExists(c, "cc_remote_half"), "the script's first statement is rolled back");
         }
-    }
-
-    @Test
-    void scriptsSplitIntoStatementsWithoutComments() {
-        assertEquals(List.of("CREATE TABLE a (\nx INT\n)", "CREATE INDEX i ON a (x)"),
-                RemoteSchema.statements("-- a comment\nCREATE TABLE a (\n  x INT\n);\n\nCREATE INDEX i ON a (x);\n"));
     }
 
     private static List<String> versions(Connection c) throws SQLException {

@@ -1,0 +1,2 @@
+CREATE TABLE t_second (id INTEGER NOT NULL PRIMARY KEY);
+INSERT INTO t_second (id) VALUES (2);
