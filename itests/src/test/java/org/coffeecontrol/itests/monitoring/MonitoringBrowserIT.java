@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -207,6 +209,29 @@ class MonitoringBrowserIT {
             return t.contains(fleet.pos(target.posCode()).name()) && !t.contains(other.name());
         }, "only the POS of " + target.serial() + " in the list");
         browser.type("station-search", "");
+
+        // The map layer hit-tests the pointer itself: hovering shows the POS's name, a click opens its window.
+        // Zoomed in on the POS, as other test classes' points of sale may lie close by.
+        browser.script("""
+                var el = document.getElementById('overview-map'), c = el._coffee;
+                c.map.setView(c.layer.latLngOf(c.layer.indexOf(arguments[0])), 17, { animate: false });
+                """, targetPos);
+        WebElement mapElement = browser.byId("overview-map");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> marker = (Map<String, Object>) browser.script(
+                "return window.coffeePosMap.marker(document.getElementById('overview-map'), arguments[0]);",
+                targetPos);
+        new Actions(browser.driver()).moveToElement(mapElement,
+                (int) Math.round(((Number) marker.get("x")).doubleValue() - mapElement.getSize().getWidth() / 2.0),
+                (int) Math.round(((Number) marker.get("y")).doubleValue() - mapElement.getSize().getHeight() / 2.0))
+                .perform();
+        String targetName = fleetPos().stream().filter(p -> p.path("posId").asLong() == targetPos)
+                .map(p -> p.path("name").asText()).findFirst().orElseThrow();
+        browser.until(d -> targetName.equals(browser.script(
+                "var t = document.querySelector('#overview-map .leaflet-tooltip'); return t && t.textContent;")),
+                "the tooltip naming " + targetName);
+        new Actions(browser.driver()).click().perform();
+        browser.waitForPath("/monitoring/pos/" + targetPos);
     }
 
     @Test
