@@ -26,7 +26,6 @@ import org.coffeecontrol.itests.ui.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -73,8 +72,6 @@ class TicketsBrowserIT {
     }
 
     @Test
-    @Disabled("escalation (with the queue scrolled to the row) and dispatch pass; on the phone the act step's "
-            + "#ticket-move-DONE never shows (2026-11-26, run alone on a fresh distribution)")
     void operatorEscalatesAdminDispatchesMechanicCompletesOnAPhone() throws Exception {
         JsonNode t = f.as(dist, "op1").post("/api/tickets", Map.of("posId", f.posId, "equipmentId", f.equipmentId,
                 "reason", "Milk system leaks", "applicant", "Shop manager")).expect(201).json();
@@ -164,6 +161,17 @@ class TicketsBrowserIT {
             browser.until(d -> browser.textOf("act-status").contains("pos-" + f.suffix + "@example.com"),
                     "the act sent (" + browser.textOf("act-status") + ")");
         } catch (RuntimeException | Error e) {
+            System.err.println("DIAG " + browser.script("""
+                    var b = document.getElementById('ticket-move-DONE');
+                    var s = document.getElementById('ticket-state');
+                    if (!b) { return 'no DONE button; state ' + (s ? s.textContent : '-') + '; moves '
+                        + (document.getElementById('ticket-moves') || {}).innerHTML; }
+                    var r = b.getBoundingClientRect(); var cs = getComputedStyle(b);
+                    return 'state ' + (s ? s.textContent : '-') + '; rect ' + JSON.stringify(r) + '; display '
+                        + cs.display + ' visibility ' + cs.visibility + '; at centre '
+                        + ((document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) || {}).outerHTML || '')
+                        .substring(0, 300);
+                    """));
             System.err.println("Screenshot: " + browser.screenshot(Paths.get("target", "screenshots"),
                     "TicketsBrowserIT").toAbsolutePath() + " at " + browser.driver().getCurrentUrl());
             throw e;
@@ -182,8 +190,12 @@ class TicketsBrowserIT {
                 journal.add(e.path("result").asText());
             }
         }
-        // opened, escalated, assigned, started, part added, recording linked, signed, done
-        assertEquals(8, journal.size(), journal.toString());
+        // opened, escalated, assigned, started, part added, recording linked, signed, act saved, done, act mailed
+        assertEquals(10, journal.size(), journal.toString());
+        assertTrue(journal.stream().anyMatch(r -> r.contains("Service act saved: 1 consumable(s), downtime justified, "
+                + "signed by the engineer, signed for the POS by Shop manager Ivanova")), journal.toString());
+        assertTrue(journal.stream().anyMatch(r -> r.contains("Service act sent by e-mail to pos-" + f.suffix
+                + "@example.com")), journal.toString());
         assertTrue(journal.stream().anyMatch(r -> r.contains("escalated")), journal.toString());
         assertTrue(journal.stream().anyMatch(r -> r.contains("assigned to " + f.user("near"))), journal.toString());
         assertTrue(journal.stream().anyMatch(r -> r.contains("signed by Shop manager Ivanova")), journal.toString());

@@ -31,7 +31,8 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     public static final Dimension DESKTOP = new Dimension(1366, 900);
     public static final Dimension PHONE = new Dimension(390, 844);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Per step; {@code -Dit.browserTimeoutSeconds} lengthens it on a machine loaded far beyond its cores. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("it.browserTimeoutSeconds", 30));
 
     /** True when no pending Flow request is in flight in any Vaadin client of the page. */
     private static final String VAADIN_IDLE = """
@@ -162,9 +163,16 @@ public final class Browser implements AutoCloseable {
             try {
                 byId(id).click();
                 return true;
-            } catch (org.openqa.selenium.ElementClickInterceptedException
-                    | org.openqa.selenium.StaleElementReferenceException e) {
-                // An overlay is still animating in or out; the next poll clicks again.
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                // Either an overlay is still animating in or out, or the element sits under the app layout's fixed
+                // navbar: WebDriver scrolls an element above the viewport only up to the viewport's top edge, which
+                // the navbar covers, and never scrolls again once it counts as in view. Centre it; the next poll
+                // clicks again.
+                System.err.println("click on #" + id + " intercepted: " + String.valueOf(e.getMessage()).lines().findFirst()
+                        .orElse(""));
+                js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", byId(id));
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
                 return false;
             }
         }, "click on #" + id);

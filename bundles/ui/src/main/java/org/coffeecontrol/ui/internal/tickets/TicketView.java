@@ -106,7 +106,10 @@ public class TicketView extends VerticalLayout implements BeforeEnterObserver, H
         reason.setId("ticket-reason");
         result.setId("ticket-result");
         moves.setId("ticket-moves");
-        moves.getStyle().set("flex-wrap", "wrap");
+        // The form is several screens long on a phone and the engineer finishes at its bottom (act, signatures):
+        // the state buttons stay pinned to the top of the scrolled area instead of three screens up.
+        moves.getStyle().set("flex-wrap", "wrap").set("position", "sticky").set("top", "0").set("z-index", "2")
+                .set("background", "var(--lumo-base-color)").set("padding-block", "var(--lumo-space-xs)");
         add(title, state, info, moves);
         add(form());
         recordingPlayer.setWidthFull();
