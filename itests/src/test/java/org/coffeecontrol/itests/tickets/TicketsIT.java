@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tickets over REST and the shell on the real distribution: the whole field-visit path with the journal, the
- * refusals (forbidden transition, duplicate external number, cancel without reason, a lost race) that must leave
- * everything as it was, and the idempotent monthly audit run.
+ * Tickets over REST and the shell on the real distribution: the whole field-visit path with the journal and the
+ * completeness check that flags it, the refusals (forbidden transition, duplicate external number, cancel without
+ * reason, a lost race) that must leave everything as it was, the idempotent monthly audit run and the queue's
+ * priority rules.
  */
 class TicketsIT {
 
@@ -44,7 +45,7 @@ class TicketsIT {
     }
 
     @Test
-    void operatorEscalatesAdminDispatchesMechanicCompletesAndTheJournalShowsIt() {
+    void operatorEscalatesAdminDispatchesMechanicCompletesAndTheJournalShowsIt() throws Exception {
         Rest op1 = f.as(dist, "op1");
         Rest sadmin = f.as(dist, "sadmin");
         Rest near = f.as(dist, "near");
@@ -76,6 +77,9 @@ class TicketsIT {
         }
         assertEquals(nearest, suggestedKm, 1e-9, advice.toString());
         assertTrue(advice.toString().contains("\"username\":\"" + f.user("near") + "\""), advice.toString());
+        String shellAdvice = Shell.exec("admin", Distribution.ADMIN_PASSWORD, "coffee:ticket-dispatch " + number).out();
+        assertTrue(shellAdvice.contains("route INTRASERVICE") && shellAdvice.contains(f.user("near"))
+                && shellAdvice.contains("suggested " + advice.path("suggested").asText()), shellAdvice);
 
         JsonNode assigned = sadmin.post("/api/tickets/" + id + "/assign", Map.of("executor", f.user("near"),
                 "version", escalated.path("version").asLong())).expect(200).json();
@@ -107,6 +111,24 @@ class TicketsIT {
         assertTrue(near.get("/api/tickets").expect(200).body().contains(number));
         assertTrue(!f.as(dist, "far").get("/api/tickets").expect(200).body().contains(number));
         f.as(dist, "far").get("/api/tickets/" + id).expect(404);
+
+        // TKT-7: the closed field visit carries no file, no signature and no result; the completeness check, run on
+        // demand, flags it and sends the list back to its executor (a note), and CLOSED stays final
+        JsonNode run = sadmin.post("/api/tickets/completeness/runs", null).expect(200).json();
+        JsonNode finding = null;
+        for (JsonNode x : sadmin.get("/api/tickets/completeness/runs/" + run.path("id").asLong() + "/findings")
+                .expect(200).json()) {
+            finding = number.equals(x.path("ticketNumber").asText()) ? x : finding;
+        }
+        assertTrue(finding != null, "no finding for " + number + " in run " + run);
+        List<String> missing = new ArrayList<>();
+        finding.path("missing").forEach(m -> missing.add(m.asText()));
+        assertTrue(missing.containsAll(List.of("attached files", "signature", "result")), missing.toString());
+        assertTrue(!missing.contains("lines of works and parts") && !missing.contains("equipment"), missing.toString());
+        assertEquals(f.user("near"), finding.path("executor").asText());
+        assertTrue(finding.path("sentBack").asBoolean(), finding.toString());
+        assertEquals("CLOSED", sadmin.get("/api/tickets/" + id).expect(200).json().path("state").asText());
+        assertTrue(sadmin.get("/api/tickets/" + id + "/history").expect(200).body().contains("attached files"));
     }
 
     @Test
@@ -177,5 +199,16 @@ class TicketsIT {
         assertTrue(shell.contains("0 to create"), shell);
         String list = Shell.exec("admin", Distribution.ADMIN_PASSWORD, "coffee:tickets --text AUDIT-" + f.posId).out();
         assertTrue(list.contains("AUDIT"), list);
+
+        // the managers' queue priorities over the shell: added, listed, removed again (the queue is shared)
+        String rule = "it-rule-" + f.suffix;
+        String added = Shell.exec("admin", Distribution.ADMIN_PASSWORD, "coffee:ticket-priorities --add " + rule
+                + " --points 7 --client " + f.clientId).out();
+        assertTrue(added.contains(rule + " (7 points)"), added);
+        long ruleId = Long.parseLong(added.replaceAll("(?s).*Rule (\\d+) added.*", "$1"));
+        assertTrue(f.as(dist, "op1").get("/api/tickets/priority-rules").expect(200).body().contains(rule));
+        String removed = Shell.exec("admin", Distribution.ADMIN_PASSWORD, "coffee:ticket-priorities --delete "
+                + ruleId).out();
+        assertTrue(removed.contains("Rule " + ruleId + " removed") && !removed.contains(rule), removed);
     }
 }

@@ -37,7 +37,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Ticket sources and outputs on the real distribution: a mail sent to the ticket mailbox (GreenMail IMAP in this
- * JVM) becomes a ticket at the POS it names; a critical error injected into a simulated machine opens a
+ * JVM) becomes a ticket at the POS it names, one that names no POS waits in triage; a critical error injected into a simulated machine opens a
  * pre-ticket; that ticket's service act, saved over REST, arrives as PDF by e-mail at the POS's address. The
  * mail settings are dropped into etc/ of the running Karaf and removed afterwards.
  */
@@ -107,6 +107,16 @@ class TicketSourcesIT {
         }
     }
 
+    /** The newest inbox item from {@code sender} in {@code status}, or null. */
+    private static JsonNode inboxItem(String sender, String status) {
+        for (JsonNode i : admin.get("/api/tickets/inbox?limit=20").json().path("items")) {
+            if (sender.equals(i.path("sender").asText()) && status.equals(i.path("status").asText())) {
+                return i;
+            }
+        }
+        return null;
+    }
+
     /** The journal entry of a ticket opened from {@code source} at the POS, or null. */
     private static JsonNode journalTicket(String opened) {
         return journalTicket(opened, "");
@@ -130,15 +140,11 @@ class TicketSourcesIT {
         GreenMailUtil.sendTextEmail(MAILBOX, "manager@shop.test", "Кофемашина не работает (" + machine.posCode()
                 + ")", "Добрый день! На точке " + machine.posCode() + " машина не наливает кофе.",
                 mail.getSmtp().getServerSetup());
-        JsonNode item = await("the mail's ticket", Duration.ofSeconds(90), () -> {
-            for (JsonNode i : admin.get("/api/tickets/inbox?limit=20").json().path("items")) {
-                if ("manager@shop.test".equals(i.path("sender").asText()) && "TICKET".equals(i.path("status")
-                        .asText())) {
-                    return i;
-                }
-            }
-            return null;
-        });
+        // and one that names no POS at all (bad input): kept for triage, neither lost nor guessed into a ticket
+        String stranger = "stranger-" + System.currentTimeMillis() + "@elsewhere.test";
+        GreenMailUtil.sendTextEmail(MAILBOX, stranger, "Помогите", "Не работает.", mail.getSmtp().getServerSetup());
+        JsonNode item = await("the mail's ticket", Duration.ofSeconds(90), () -> inboxItem("manager@shop.test",
+                "TICKET"));
         assertEquals(posId, item.path("posId").asLong());
         String mailTicket = item.path("ticketNumber").asText();
         assertTrue(mailTicket.matches("T\\d{6}"), mailTicket);
@@ -146,6 +152,11 @@ class TicketSourcesIT {
                 () -> journalTicket("opened (EMAIL)"));
         assertEquals(mailTicket, mailEntry.path("ticketNumber").asText());
         assertEquals("EMAIL", mailEntry.path("source").asText());
+
+        JsonNode triage = await("the mail without a POS in triage", Duration.ofSeconds(60),
+                () -> inboxItem(stranger, "TRIAGE"));
+        assertTrue(triage.path("ticketId").asLong(0) == 0 && triage.path("posId").asLong(0) == 0, triage.toString());
+        assertTrue(triage.path("note").asText().contains("POS"), triage.toString());
 
         // 2. a critical error injected into the simulated machine opens a pre-ticket in the operator's queue
         EventGenerator g = fleet.generator(machine, Instant.now().minus(Duration.ofMinutes(3)));
