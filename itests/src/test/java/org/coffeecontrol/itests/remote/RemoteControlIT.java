@@ -183,6 +183,15 @@ class RemoteControlIT {
                     .expect(400);
             assertEquals("args", r.json().path("field").asText(), r.body());
         }
+        // the body is optional: a bare POST (no body, no Content-Type) runs a command without arguments
+        JsonNode bare = support.post(machine + "/commands/connection-test", null).expect(200).json();
+        assertEquals("connection-test", bare.path("commandId").asText(), bare.toString());
+        assertEquals(SUPPORT, bare.path("username").asText(), bare.toString());
+        assertEquals("connection-test", support.post(machine + "/commands/connection-test", "").expect(200).json()
+                .path("commandId").asText(), "an empty JSON body");
+        Rest.Response malformed = support.send("POST", machine + "/commands/last-drinks", "{\"args\": {\"count\": ")
+                .expect(400);
+        assertTrue(malformed.body().contains("malformed JSON"), malformed.body());
         for (String path : List.of("../etc/passwd", "logs/../../x", "/etc/passwd", "logs/..\\x")) {
             Rest.Response r = support.get(machine + "/files?path=" + enc(path)).expect(400);
             assertEquals("path", r.json().path("field").asText(), r.body());
