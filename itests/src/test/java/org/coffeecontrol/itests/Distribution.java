@@ -52,13 +52,27 @@ public final class Distribution {
         return shared;
     }
 
-    /** A fresh copy of {@code zip} unpacked into {@code work} (emptied first), started; stopped when the JVM exits. */
+    /**
+     * A fresh copy of {@code zip} unpacked into {@code work} (emptied first), started; stopped when the JVM exits. A
+     * boot that does not get healthy in time is stopped before the failure is thrown: an orphaned Karaf would hold
+     * its ports and break the next launch on the same offset.
+     */
     public static Distribution launch(Path zip, Path work) throws Exception {
         Distribution d = new Distribution(unpack(zip, work));
         d.configurePorts();
-        d.start();
+        try {
+            d.start();
+        } catch (Exception | Error e) {
+            d.stopOrKill(e);
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(d::stopQuietly));
         return d;
+    }
+
+    /** The administrator's REST client, the usual first line of a test class next to {@link #shared()}. */
+    public Rest admin() {
+        return Rest.as(restBase(), "admin", ADMIN_PASSWORD);
     }
 
     public Path home() {
@@ -185,6 +199,23 @@ public final class Distribution {
     public void restart() throws Exception {
         stop();
         start();
+    }
+
+    /** bin/stop needs a Karaf far enough up to listen; one that is not is killed. */
+    private void stopOrKill(Throwable failure) {
+        try {
+            stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            for (ProcessHandle p : karafProcesses()) {
+                p.destroyForcibly();
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private void stopQuietly() {

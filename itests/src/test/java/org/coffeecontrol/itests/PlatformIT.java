@@ -33,7 +33,7 @@ class PlatformIT {
     @BeforeAll
     static void boot() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
     }
 
     static Map<String, Object> pos(String name, String code, long clientId) {

@@ -45,7 +45,7 @@ class RbacIT {
     @BeforeAll
     static void setUp() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         clientA = admin.post("/api/clients", Map.of("name", "RBAC Alpha", "version", 0)).expect(201).json().path("id").asLong();
         clientB = admin.post("/api/clients", Map.of("name", "RBAC Beta", "version", 0)).expect(201).json().path("id").asLong();
         regionId = admin.post("/api/regions", Map.of("name", "RBAC Region", "version", 0)).expect(201).json().path("id").asLong();

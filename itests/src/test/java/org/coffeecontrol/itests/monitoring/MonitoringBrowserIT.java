@@ -97,7 +97,7 @@ class MonitoringBrowserIT {
         Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
         Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         TestFleet registered = TestFleet.register(dist.restBase(), new FleetSpec(SEED, 6, 3, 3, CODE_PREFIX));
         fleet = registered.model();
         for (PosSpec p : fleet.pointsOfSale()) {

@@ -55,7 +55,7 @@ class ModularityIT {
     @BeforeAll
     static void boot() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         fleet = TestFleet.register(dist.restBase(), 515, 3, 1);
         machine = fleet.first("wmf");
         generator = fleet.generator(machine, Instant.now().minus(Duration.ofHours(6)));

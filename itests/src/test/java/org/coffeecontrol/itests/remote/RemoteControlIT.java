@@ -81,7 +81,7 @@ class RemoteControlIT {
     @BeforeAll
     static void setUp() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         Path work = Files.createTempDirectory("remote-it");
         System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
         FleetModel fleet = FleetModel.generate(new FleetSpec(SEED, 6, 2, 1, "RC-"));

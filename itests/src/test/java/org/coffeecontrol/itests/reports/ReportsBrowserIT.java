@@ -105,7 +105,7 @@ class ReportsBrowserIT {
         Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
         Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         TestFleet fleet = register();
         List<MachineSpec> machines = fleet.machines();
         String codeA = machines.get(0).posCode();

@@ -51,7 +51,7 @@ class ReportsIT {
     @BeforeAll
     static void feed() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         TestFleet fleet = TestFleet.register(dist.restBase(), 7071, 3, 1);
         posCode = fleet.machines().get(0).posCode();
         posId = admin.get("/api/pos?q=" + posCode).expect(200).json().path("items").get(0).path("id").asLong();

@@ -55,7 +55,7 @@ class HotDeployIT {
     @BeforeAll
     static void boot() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         fleet = TestFleet.register(dist.restBase(), 303, 12, 4);
         Instant from = Instant.now().minus(Duration.ofDays(1));
         for (MachineSpec m : fleet.machines()) {

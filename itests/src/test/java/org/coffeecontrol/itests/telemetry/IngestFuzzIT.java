@@ -71,7 +71,7 @@ class IngestFuzzIT {
     @BeforeAll
     static void boot() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         fleet = TestFleet.register(dist.restBase(), 404, 12, 4);
         // A fixed start, not "now": the same seed must send the same bytes on every run.
         Instant from = Instant.parse("2026-03-02T05:00:00Z");

@@ -24,7 +24,7 @@ final class TicketFixture {
 
     TicketFixture(Distribution dist, String suffix) {
         this.suffix = suffix;
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         clientId = admin.post("/api/clients", Map.of("name", "Tickets " + suffix, "version", 0)).expect(201).json()
                 .path("id").asLong();
         otherClientId = admin.post("/api/clients", Map.of("name", "Tickets other " + suffix, "version", 0)).expect(201)

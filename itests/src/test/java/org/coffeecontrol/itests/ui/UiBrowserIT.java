@@ -61,7 +61,7 @@ class UiBrowserIT {
         Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
         Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         long foreignClient = admin.post("/api/clients", Map.of("name", "UI Foreign " + RUN, "version", 0)).expect(201)
                 .json().path("id").asLong();
         foreignPosName = "UI Foreign Station " + RUN;

@@ -82,7 +82,7 @@ class DeferredSqlAndPromoIT {
     @BeforeAll
     static void setUp() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         work = Files.createTempDirectory("rc2-sim");
         System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
         // enough machines that at least three of them show promos (WMF, Thermoplan) whatever the family mix

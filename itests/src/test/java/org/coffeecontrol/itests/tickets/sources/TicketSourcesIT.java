@@ -58,7 +58,7 @@ class TicketSourcesIT {
     @BeforeAll
     static void boot() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
         mail = new GreenMail(new ServerSetup[] { new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
         mail.start();

@@ -20,12 +20,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.coffeecontrol.api.AccessDeniedException;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
-import org.coffeecontrol.api.security.Caller;
-import org.coffeecontrol.api.security.CallerPrincipal;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.api.security.PublicEndpoint;
 import org.coffeecontrol.api.telemetry.DeadLetter;
 import org.coffeecontrol.api.telemetry.DriverStatus;
@@ -55,7 +53,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = TelemetryResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api")
 public class TelemetryResource {
 
@@ -283,13 +281,6 @@ public class TelemetryResource {
 
     // ---- operators
 
-    private static Caller caller(SecurityContext sc) {
-        if (sc == null || !(sc.getUserPrincipal() instanceof CallerPrincipal p)) {
-            throw new AccessDeniedException("not authenticated");
-        }
-        return p.caller();
-    }
-
     public record SecretBody(String secret) {
     }
 
@@ -300,7 +291,7 @@ public class TelemetryResource {
         if (body == null) {
             throw new ValidationException("secret", "is required");
         }
-        telemetry.setMachineSecret(caller(sc), id, body.secret());
+        telemetry.setMachineSecret(Callers.of(sc), id, body.secret());
         return Response.noContent().build();
     }
 
@@ -309,14 +300,14 @@ public class TelemetryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<StoredEvent> events(@Context SecurityContext sc, @PathParam("id") long id,
             @QueryParam("limit") Integer limit) {
-        return telemetry.lastEvents(caller(sc), id, limit == null ? 50 : limit);
+        return telemetry.lastEvents(Callers.of(sc), id, limit == null ? 50 : limit);
     }
 
     @GET
     @Path("telemetry/drivers")
     @Produces(MediaType.APPLICATION_JSON)
     public List<DriverStatus> drivers(@Context SecurityContext sc) {
-        caller(sc);
+        Callers.of(sc);
         return telemetry.drivers();
     }
 
@@ -324,7 +315,7 @@ public class TelemetryResource {
     @Path("telemetry/counters")
     @Produces(MediaType.APPLICATION_JSON)
     public List<IngestCounters> counters(@Context SecurityContext sc) {
-        caller(sc).require("see ingest counters", TelemetryServiceImpl.OPERATIONS);
+        Callers.of(sc).require("see ingest counters", TelemetryServiceImpl.OPERATIONS);
         return telemetry.counters();
     }
 
@@ -334,7 +325,7 @@ public class TelemetryResource {
     public Page<DeadLetter> deadLetters(@Context SecurityContext sc, @QueryParam("family") String family,
             @QueryParam("state") DeadLetter.State state, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit) {
-        return telemetry.deadLetters(caller(sc), family, state,
+        return telemetry.deadLetters(Callers.of(sc), family, state,
                 new PageRequest(offset == null ? 0 : offset, limit == null ? 0 : limit));
     }
 
@@ -342,34 +333,34 @@ public class TelemetryResource {
     @Path("telemetry/dead-letters/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public DeadLetter deadLetter(@Context SecurityContext sc, @PathParam("id") long id) {
-        return telemetry.deadLetter(caller(sc), id);
+        return telemetry.deadLetter(Callers.of(sc), id);
     }
 
     @GET
     @Path("telemetry/dead-letters/{id}/payload")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public byte[] payload(@Context SecurityContext sc, @PathParam("id") long id) {
-        return telemetry.deadLetterPayload(caller(sc), id);
+        return telemetry.deadLetterPayload(Callers.of(sc), id);
     }
 
     @POST
     @Path("telemetry/dead-letters/{id}/replay")
     @Produces(MediaType.APPLICATION_JSON)
     public ReplayResult replay(@Context SecurityContext sc, @PathParam("id") long id) {
-        return telemetry.replay(caller(sc), id);
+        return telemetry.replay(Callers.of(sc), id);
     }
 
     @POST
     @Path("telemetry/dead-letters/replay")
     @Produces(MediaType.APPLICATION_JSON)
     public ReplayResult replayAll(@Context SecurityContext sc, @QueryParam("family") String family) {
-        return telemetry.replayAll(caller(sc), family);
+        return telemetry.replayAll(Callers.of(sc), family);
     }
 
     @DELETE
     @Path("telemetry/dead-letters/{id}")
     public Response purgeOne(@Context SecurityContext sc, @PathParam("id") long id) {
-        telemetry.purge(caller(sc), id);
+        telemetry.purge(Callers.of(sc), id);
         return Response.noContent().build();
     }
 
@@ -377,6 +368,6 @@ public class TelemetryResource {
     @Path("telemetry/dead-letters")
     @Produces(MediaType.APPLICATION_JSON)
     public java.util.Map<String, Integer> purgeReplayed(@Context SecurityContext sc) {
-        return java.util.Map.of("purged", telemetry.purge(caller(sc), null));
+        return java.util.Map.of("purged", telemetry.purge(Callers.of(sc), null));
     }
 }

@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.Page;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.monitoring.api.DrinksSold;
 import org.coffeecontrol.monitoring.api.JournalEntry;
 import org.coffeecontrol.monitoring.api.JournalQuery;
@@ -37,7 +38,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /** The monitoring centre over REST: overview, machine state, problems, uptime, drinks and the journal. */
 @Component(service = MonitoringResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ RestCallers.AUTH, RestCallers.JSON })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/monitoring")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,20 +55,20 @@ public class MonitoringResource {
     @GET
     @Path("overview")
     public List<PosOverview> overview(@Context SecurityContext sc) {
-        return monitoring.overview(RestCallers.caller(sc));
+        return monitoring.overview(Callers.of(sc));
     }
 
     @GET
     @Path("machines")
     public List<MachineState> machines(@Context SecurityContext sc, @QueryParam("posId") Long posId) {
-        return monitoring.machines(RestCallers.caller(sc), posId);
+        return monitoring.machines(Callers.of(sc), posId);
     }
 
     /** MON-6. */
     @GET
     @Path("machines/{id}")
     public MachineState machine(@Context SecurityContext sc, @PathParam("id") long id) {
-        return monitoring.machine(RestCallers.caller(sc), id);
+        return monitoring.machine(Callers.of(sc), id);
     }
 
     /** Newest first; {@code open=true} leaves out the closed ones. */
@@ -77,7 +78,7 @@ public class MonitoringResource {
             @QueryParam("posId") Long posId, @QueryParam("equipmentId") Long equipmentId,
             @QueryParam("open") @DefaultValue("false") boolean open, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return monitoring.problems(RestCallers.caller(sc), new ProblemQuery(clientId, posId, equipmentId, open,
+        return monitoring.problems(Callers.of(sc), new ProblemQuery(clientId, posId, equipmentId, open,
                 RestCallers.page(offset, limit)));
     }
 
@@ -87,7 +88,7 @@ public class MonitoringResource {
     public Uptime uptime(@Context SecurityContext sc, @QueryParam("scope") String scope, @QueryParam("id") Long id,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         RestCallers.Figures q = RestCallers.figures(monitoring.zone(), scope, id, from, to);
-        return monitoring.uptime(RestCallers.caller(sc), q.scope(), q.from(), q.to());
+        return monitoring.uptime(Callers.of(sc), q.scope(), q.from(), q.to());
     }
 
     @GET
@@ -95,7 +96,7 @@ public class MonitoringResource {
     public DrinksSold drinks(@Context SecurityContext sc, @QueryParam("scope") String scope, @QueryParam("id") Long id,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         RestCallers.Figures q = RestCallers.figures(monitoring.zone(), scope, id, from, to);
-        return monitoring.drinks(RestCallers.caller(sc), q.scope(), q.from(), q.to());
+        return monitoring.drinks(Callers.of(sc), q.scope(), q.from(), q.to());
     }
 
     /** MON-5: one machine's journal ({@code equipmentId}) or a POS's with its machines' ({@code posId}). */
@@ -104,7 +105,7 @@ public class MonitoringResource {
     public Page<JournalEntry> journal(@Context SecurityContext sc, @QueryParam("equipmentId") Long equipmentId,
             @QueryParam("posId") Long posId, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return monitoring.journal(RestCallers.caller(sc), new JournalQuery(equipmentId, posId,
+        return monitoring.journal(Callers.of(sc), new JournalQuery(equipmentId, posId,
                 RestCallers.page(offset, limit)));
     }
 
@@ -115,7 +116,7 @@ public class MonitoringResource {
         if (entry == null) {
             throw new ValidationException("body", "a journal entry is required");
         }
-        JournalEntry saved = monitoring.addJournalEntry(RestCallers.caller(sc), entry);
+        JournalEntry saved = monitoring.addJournalEntry(Callers.of(sc), entry);
         return Response.created(URI.create("/api/monitoring/journal?posId=" + saved.posId())).entity(saved).build();
     }
 }

@@ -19,6 +19,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.Page;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.monitoring.api.MonitoringService;
 import org.coffeecontrol.monitoring.api.Notification;
 import org.coffeecontrol.monitoring.api.Subscription;
@@ -31,7 +32,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /** The caller's own notifications panel (MON-7) and the points of sale they watch (MON-8). */
 @Component(service = NotificationResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ RestCallers.AUTH, RestCallers.JSON })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/monitoring")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,33 +50,33 @@ public class NotificationResource {
     public Page<Notification> notifications(@Context SecurityContext sc,
             @QueryParam("unread") @DefaultValue("false") boolean unread,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return monitoring.notifications(RestCallers.caller(sc), unread, RestCallers.page(offset, limit));
+        return monitoring.notifications(Callers.of(sc), unread, RestCallers.page(offset, limit));
     }
 
     @GET
     @Path("notifications/unread")
     public Map<String, Long> unread(@Context SecurityContext sc) {
-        return Map.of("unread", monitoring.unreadNotifications(RestCallers.caller(sc)));
+        return Map.of("unread", monitoring.unreadNotifications(Callers.of(sc)));
     }
 
     /** Marks the given ids read; an empty or missing list marks all of them. */
     @POST
     @Path("notifications/read")
     public Map<String, Integer> markRead(@Context SecurityContext sc, List<Long> ids) {
-        return Map.of("updated", monitoring.markRead(RestCallers.caller(sc), ids == null ? List.of() : ids));
+        return Map.of("updated", monitoring.markRead(Callers.of(sc), ids == null ? List.of() : ids));
     }
 
     /** The panel's "clear": removes the read ones. */
     @DELETE
     @Path("notifications/read")
     public Map<String, Integer> clearRead(@Context SecurityContext sc) {
-        return Map.of("deleted", monitoring.clearRead(RestCallers.caller(sc)));
+        return Map.of("deleted", monitoring.clearRead(Callers.of(sc)));
     }
 
     @GET
     @Path("subscriptions")
     public List<Subscription> subscriptions(@Context SecurityContext sc) {
-        return monitoring.subscriptions(RestCallers.caller(sc));
+        return monitoring.subscriptions(Callers.of(sc));
     }
 
     /** Idempotent: subscribing again only changes {@code email}. */
@@ -83,13 +84,13 @@ public class NotificationResource {
     @Path("subscriptions/{posId}")
     public Subscription subscribe(@Context SecurityContext sc, @PathParam("posId") long posId,
             @QueryParam("email") @DefaultValue("true") boolean email) {
-        return monitoring.subscribe(RestCallers.caller(sc), posId, email);
+        return monitoring.subscribe(Callers.of(sc), posId, email);
     }
 
     @DELETE
     @Path("subscriptions/{posId}")
     public void unsubscribe(@Context SecurityContext sc, @PathParam("posId") long posId) {
-        if (!monitoring.unsubscribe(RestCallers.caller(sc), posId)) {
+        if (!monitoring.unsubscribe(Callers.of(sc), posId)) {
             throw new NotFoundException("not subscribed to point of sale " + posId);
         }
     }

@@ -3,31 +3,15 @@ package org.coffeecontrol.monitoring.internal.rest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import javax.ws.rs.NotAuthorizedException;
-import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
-import org.coffeecontrol.api.security.Caller;
-import org.coffeecontrol.api.security.CallerPrincipal;
 import org.coffeecontrol.monitoring.api.Scope;
 
-/** Request plumbing shared by the monitoring resources: the caller, dates, scopes and paging from query text. */
+/** Request plumbing shared by the monitoring resources: dates, scopes and paging from query text. */
 final class RestCallers {
 
-    /** The same selection every resource needs: authenticated and served as JSON by the platform's providers. */
-    static final String AUTH = "(osgi.jaxrs.name=coffee.auth)";
-    static final String JSON = "(osgi.jaxrs.media.type=application/json)";
-
     private RestCallers() {
-    }
-
-    static Caller caller(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof CallerPrincipal p) {
-            return p.caller();
-        }
-        // only reachable when the authentication filter is missing: refuse rather than serve anonymously
-        throw new NotAuthorizedException("Basic realm=\"coffee\"");
     }
 
     /** What uptime and drinks are asked for: a scope and whole days, today when not given. */

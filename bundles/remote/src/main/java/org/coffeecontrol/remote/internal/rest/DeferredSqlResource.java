@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.remote.api.DeferredQuery;
 import org.coffeecontrol.remote.api.DeferredSqlService;
 import org.osgi.service.component.annotations.Activate;
@@ -27,7 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /** {@code /api/remote/deferred-sql}: deferred SQL files of machines (RC-4). */
 @Component(service = DeferredSqlResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/remote/deferred-sql")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,13 +48,13 @@ public class DeferredSqlResource {
     /** The machine's deferred queries with their state and results, newest first. */
     @GET
     public List<DeferredQuery> list(@Context SecurityContext sc, @QueryParam("serial") String serial) {
-        return deferred.list(RemoteResource.caller(sc), serial);
+        return deferred.list(Callers.of(sc), serial);
     }
 
     @GET
     @Path("{id}")
     public DeferredQuery get(@Context SecurityContext sc, @PathParam("id") long id) {
-        return deferred.get(RemoteResource.caller(sc), id);
+        return deferred.get(Callers.of(sc), id);
     }
 
     /** 201 with the registered query; 400 {@code field: content} without a Fast ID line or with a refused statement. */
@@ -62,7 +63,7 @@ public class DeferredSqlResource {
         if (body == null) {
             throw new ValidationException("content", "serial and content are required");
         }
-        DeferredQuery q = deferred.create(RemoteResource.caller(sc), body.serial(), body.content());
+        DeferredQuery q = deferred.create(Callers.of(sc), body.serial(), body.content());
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/remote/deferred-sql/" + q.id()).entity(q).build();
     }

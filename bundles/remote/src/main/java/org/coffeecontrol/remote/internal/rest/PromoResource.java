@@ -19,6 +19,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.remote.api.MachineFileService;
 import org.coffeecontrol.remote.api.PromoCampaign;
 import org.coffeecontrol.remote.api.PromoDelivery;
@@ -36,7 +37,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = PromoResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/remote/promo")
 @Produces(MediaType.APPLICATION_JSON)
 public class PromoResource {
@@ -67,7 +68,7 @@ public class PromoResource {
         if (image.length > max) {
             throw new ValidationException("image", "larger than the limit of " + max + " bytes");
         }
-        PromoCampaign c = promo.send(RemoteResource.caller(sc),
+        PromoCampaign c = promo.send(Callers.of(sc),
                 new PromoRequest(fileName, image, clientIds, regionIds, posIds, serials));
         return Response.status(Response.Status.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/remote/promo/campaigns/" + c.id()).entity(c).build();
@@ -76,34 +77,34 @@ public class PromoResource {
     @GET
     @Path("campaigns")
     public List<PromoCampaign> campaigns(@Context SecurityContext sc, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return promo.campaigns(RemoteResource.caller(sc), limit);
+        return promo.campaigns(Callers.of(sc), limit);
     }
 
     @GET
     @Path("campaigns/{id}")
     public PromoCampaign campaign(@Context SecurityContext sc, @PathParam("id") long id) {
-        return promo.campaign(RemoteResource.caller(sc), id);
+        return promo.campaign(Callers.of(sc), id);
     }
 
     /** The send log: one line per machine (sent / failed with reason / skipped offline). */
     @GET
     @Path("campaigns/{id}/deliveries")
     public List<PromoDelivery> deliveries(@Context SecurityContext sc, @PathParam("id") long id) {
-        return promo.deliveries(RemoteResource.caller(sc), id);
+        return promo.deliveries(Callers.of(sc), id);
     }
 
     @POST
     @Path("campaigns/{id}/resend")
     @Consumes(MediaType.WILDCARD)
     public PromoCampaign resend(@Context SecurityContext sc, @PathParam("id") long id) {
-        return promo.resendFailed(RemoteResource.caller(sc), id);
+        return promo.resendFailed(Callers.of(sc), id);
     }
 
     @GET
     @Path("campaigns/{id}/log.csv")
     @Produces({ "text/csv", MediaType.APPLICATION_JSON })
     public Response csv(@Context SecurityContext sc, @PathParam("id") long id) {
-        return Response.ok(promo.exportCsv(RemoteResource.caller(sc), id), "text/csv; charset=UTF-8")
+        return Response.ok(promo.exportCsv(Callers.of(sc), id), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"promo-" + id + ".csv\"").build();
     }
 }

@@ -18,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.remote.api.DriftReport;
 import org.coffeecontrol.remote.api.MachineRecipes;
 import org.coffeecontrol.remote.api.RecipeCard;
@@ -36,7 +37,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = RecipeResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/remote/recipes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,14 +61,14 @@ public class RecipeResource {
     @GET
     @Path("machines/{serial}")
     public CompletionStage<MachineRecipes> read(@Context SecurityContext sc, @PathParam("serial") String serial) {
-        return RemoteResource.async(recipes.read(RemoteResource.caller(sc), serial));
+        return RemoteResource.async(recipes.read(Callers.of(sc), serial));
     }
 
     @PUT
     @Path("machines/{serial}/{recipeId}")
     public CompletionStage<MachineRecipes> write(@Context SecurityContext sc, @PathParam("serial") String serial,
             @PathParam("recipeId") String recipeId, WriteRequest body) {
-        var caller = RemoteResource.caller(sc);
+        var caller = Callers.of(sc);
         return RemoteResource.async(recipes.write(caller, serial, recipeId,
                 body == null || body.values() == null ? Map.of() : body.values()));
     }
@@ -77,19 +78,19 @@ public class RecipeResource {
     @Consumes(MediaType.WILDCARD)
     public CompletionStage<MachineRecipes> restoreCard(@Context SecurityContext sc,
             @PathParam("serial") String serial) {
-        return RemoteResource.async(recipes.restoreCard(RemoteResource.caller(sc), serial));
+        return RemoteResource.async(recipes.restoreCard(Callers.of(sc), serial));
     }
 
     @GET
     @Path("cards/{clientId}")
     public RecipeCard card(@Context SecurityContext sc, @PathParam("clientId") long clientId) {
-        return recipes.card(RemoteResource.caller(sc), clientId);
+        return recipes.card(Callers.of(sc), clientId);
     }
 
     @PUT
     @Path("cards/{clientId}")
     public RecipeCard saveCard(@Context SecurityContext sc, @PathParam("clientId") long clientId, CardRequest body) {
-        var caller = RemoteResource.caller(sc);
+        var caller = Callers.of(sc);
         if (body == null || body.version() == null) {
             throw new ValidationException("version", "the card's entries and the version read are required");
         }
@@ -100,6 +101,6 @@ public class RecipeResource {
     @GET
     @Path("drift")
     public CompletionStage<DriftReport> drift(@Context SecurityContext sc, @QueryParam("clientId") Long clientId) {
-        return RemoteResource.async(recipes.drift(RemoteResource.caller(sc), clientId));
+        return RemoteResource.async(recipes.drift(Callers.of(sc), clientId));
     }
 }

@@ -14,7 +14,6 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
-import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -33,8 +32,8 @@ import javax.ws.rs.ext.Providers;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.api.security.Caller;
-import org.coffeecontrol.api.security.CallerPrincipal;
 import org.coffeecontrol.remote.api.CommandRun;
 import org.coffeecontrol.remote.api.MachineAccess;
 import org.coffeecontrol.remote.api.MachineFileService;
@@ -59,7 +58,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = RemoteResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/remote")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -75,13 +74,6 @@ public class RemoteResource {
         this.control = control;
         this.sql = sql;
         this.files = files;
-    }
-
-    static Caller caller(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof CallerPrincipal p) {
-            return p.caller();
-        }
-        throw new NotAuthorizedException("Basic realm=\"coffee\"");
     }
 
     /** Completes with the bare failure: JAX-RS maps the api's exceptions, not a CompletionException around them. */
@@ -102,7 +94,7 @@ public class RemoteResource {
     @GET
     @Path("machines/{serial}/commands")
     public List<RemoteCommand> commands(@Context SecurityContext sc, @PathParam("serial") String serial) {
-        return control.commands(caller(sc), serial);
+        return control.commands(Callers.of(sc), serial);
     }
 
     /**
@@ -117,7 +109,7 @@ public class RemoteResource {
     public CompletionStage<CommandRun> run(@Context SecurityContext sc, @Context HttpHeaders headers,
             @Context Providers providers, @PathParam("serial") String serial, @PathParam("command") String command,
             byte[] body) throws IOException {
-        Caller caller = caller(sc);
+        Caller caller = Callers.of(sc);
         return async(control.run(caller, serial, command, arguments(headers.getMediaType(), providers, body)));
     }
 
@@ -142,7 +134,7 @@ public class RemoteResource {
     @Path("machines/{serial}/history")
     public Page<CommandRun> history(@Context SecurityContext sc, @PathParam("serial") String serial,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return control.history(caller(sc), serial, new PageRequest(offset, limit));
+        return control.history(Callers.of(sc), serial, new PageRequest(offset, limit));
     }
 
     // ---- access
@@ -150,7 +142,7 @@ public class RemoteResource {
     @GET
     @Path("machines/{serial}/access")
     public MachineAccess access(@Context SecurityContext sc, @PathParam("serial") String serial) {
-        return control.access(caller(sc), serial);
+        return control.access(Callers.of(sc), serial);
     }
 
     @PUT
@@ -160,14 +152,14 @@ public class RemoteResource {
         if (body == null) {
             throw new ValidationException("body", "username and password are required");
         }
-        return control.setCredentials(caller(sc), serial, body.username(),
+        return control.setCredentials(Callers.of(sc), serial, body.username(),
                 body.password() == null ? null : body.password().toCharArray());
     }
 
     @DELETE
     @Path("machines/{serial}/host-key")
     public MachineAccess forgetHostKey(@Context SecurityContext sc, @PathParam("serial") String serial) {
-        return control.forgetHostKey(caller(sc), serial);
+        return control.forgetHostKey(Callers.of(sc), serial);
     }
 
     // ---- SQL (RC-3)
@@ -180,7 +172,7 @@ public class RemoteResource {
             throw new ValidationException("sql", "give either sql or queryId");
         }
         int maxRows = body.maxRows() == null ? 0 : body.maxRows();
-        Caller caller = caller(sc);
+        Caller caller = Callers.of(sc);
         return async(body.queryId() != null ? sql.executeStored(caller, serial, body.queryId(), maxRows)
                 : sql.execute(caller, serial, body.sql(), maxRows));
     }
@@ -189,19 +181,19 @@ public class RemoteResource {
     @Path("machines/{serial}/sql-log")
     public Page<SqlLogEntry> sqlLog(@Context SecurityContext sc, @PathParam("serial") String serial,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return sql.log(caller(sc), serial, new PageRequest(offset, limit));
+        return sql.log(Callers.of(sc), serial, new PageRequest(offset, limit));
     }
 
     @GET
     @Path("queries")
     public List<StoredQuery> queries(@Context SecurityContext sc) {
-        return sql.queries(caller(sc));
+        return sql.queries(Callers.of(sc));
     }
 
     @GET
     @Path("queries/{id}")
     public StoredQuery query(@Context SecurityContext sc, @PathParam("id") long id) {
-        return sql.query(caller(sc), id);
+        return sql.query(Callers.of(sc), id);
     }
 
     @POST
@@ -210,7 +202,7 @@ public class RemoteResource {
         if (body == null) {
             throw new ValidationException("body", "a stored query is required");
         }
-        StoredQuery created = sql.saveQuery(caller(sc),
+        StoredQuery created = sql.saveQuery(Callers.of(sc),
                 new StoredQuery(null, body.name(), body.description(), body.sql(), null, 0));
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/remote/queries/" + created.id())
                 .entity(created).build();
@@ -222,14 +214,14 @@ public class RemoteResource {
         if (body == null) {
             throw new ValidationException("body", "a stored query is required");
         }
-        return sql.saveQuery(caller(sc), new StoredQuery(id, body.name(), body.description(), body.sql(), null,
+        return sql.saveQuery(Callers.of(sc), new StoredQuery(id, body.name(), body.description(), body.sql(), null,
                 body.version()));
     }
 
     @DELETE
     @Path("queries/{id}")
     public void deleteQuery(@Context SecurityContext sc, @PathParam("id") long id) {
-        sql.deleteQuery(caller(sc), id);
+        sql.deleteQuery(Callers.of(sc), id);
     }
 
     // ---- files (RC-5); the path is a query parameter so that clients cannot normalise "../" away before we see it
@@ -238,7 +230,7 @@ public class RemoteResource {
     @Path("machines/{serial}/files")
     public CompletionStage<List<RemoteFile>> list(@Context SecurityContext sc, @PathParam("serial") String serial,
             @QueryParam("path") String path) {
-        return async(files.list(caller(sc), serial, path));
+        return async(files.list(Callers.of(sc), serial, path));
     }
 
     @GET
@@ -247,7 +239,7 @@ public class RemoteResource {
     public CompletionStage<Response> download(@Context SecurityContext sc, @PathParam("serial") String serial,
             @QueryParam("path") String path) {
         String name = path == null ? "file" : path.substring(path.lastIndexOf('/') + 1);
-        return async(files.download(caller(sc), serial, path).thenApply(bytes -> Response.ok(bytes,
+        return async(files.download(Callers.of(sc), serial, path).thenApply(bytes -> Response.ok(bytes,
                 MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"").build()));
     }
@@ -262,6 +254,6 @@ public class RemoteResource {
         if (content.length > max) {
             throw new ValidationException("file", "larger than the limit of " + max + " bytes");
         }
-        return async(files.upload(caller(sc), serial, path, content));
+        return async(files.upload(Callers.of(sc), serial, path, content));
     }
 }

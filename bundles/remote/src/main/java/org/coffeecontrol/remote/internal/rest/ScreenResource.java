@@ -10,6 +10,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.remote.api.RemoteScreen;
 import org.coffeecontrol.remote.api.RemoteScreenService;
 import org.osgi.service.component.annotations.Activate;
@@ -21,7 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /** {@code /api/remote/screen}: VNC access data of a machine (RC-7); the password only for permitted roles. */
 @Component(service = ScreenResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/remote/screen")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,14 +42,14 @@ public class ScreenResource {
     @GET
     @Path("machines/{serial}")
     public RemoteScreen screen(@Context SecurityContext sc, @PathParam("serial") String serial) {
-        return screens.screen(RemoteResource.caller(sc), serial);
+        return screens.screen(Callers.of(sc), serial);
     }
 
     @PUT
     @Path("machines/{serial}")
     public RemoteScreen setScreen(@Context SecurityContext sc, @PathParam("serial") String serial,
             ScreenRequest body) {
-        var caller = RemoteResource.caller(sc);
+        var caller = Callers.of(sc);
         ScreenRequest b = body == null ? new ScreenRequest(null, null, null) : body;
         return screens.setScreen(caller, serial, b.host(), b.port(),
                 b.password() == null ? null : b.password().toCharArray());

@@ -9,7 +9,6 @@ import java.util.Locale;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -22,8 +21,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
 import org.coffeecontrol.api.ValidationException;
-import org.coffeecontrol.api.security.Caller;
-import org.coffeecontrol.api.security.CallerPrincipal;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.reports.api.ExportFormat;
 import org.coffeecontrol.reports.api.ReportDefinition;
 import org.coffeecontrol.reports.api.ReportJob;
@@ -44,7 +42,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = ReportResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ "(osgi.jaxrs.name=coffee.auth)", "(osgi.jaxrs.media.type=application/json)" })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,32 +55,24 @@ public class ReportResource {
         this.reports = reports;
     }
 
-    private static Caller caller(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof CallerPrincipal p) {
-            return p.caller();
-        }
-        // only reachable when the authentication filter is missing: refuse rather than serve anonymously
-        throw new NotAuthorizedException("Basic realm=\"coffee\"");
-    }
-
     /** The reports the caller may run. */
     @GET
     public List<ReportDefinition> definitions(@Context SecurityContext sc) {
-        return reports.definitions(caller(sc));
+        return reports.definitions(Callers.of(sc));
     }
 
     /** Products sold by the caller's visible machines (for the product filter). */
     @GET
     @Path("products")
     public List<String> products(@Context SecurityContext sc) {
-        return reports.products(caller(sc));
+        return reports.products(Callers.of(sc));
     }
 
     /** Sensors reported by the caller's visible machines (for the sensor filter). */
     @GET
     @Path("sensors")
     public List<String> sensors(@Context SecurityContext sc) {
-        return reports.sensors(caller(sc));
+        return reports.sensors(Callers.of(sc));
     }
 
     /**
@@ -96,7 +86,7 @@ public class ReportResource {
         if (equipmentId == null) {
             throw new ValidationException("equipmentId", "is required");
         }
-        return reports.sensorSeries(caller(sc), equipmentId, instant("from", from), instant("to", to),
+        return reports.sensorSeries(Callers.of(sc), equipmentId, instant("from", from), instant("to", to),
                 maxPoints == null ? 2000 : maxPoints);
     }
 
@@ -114,14 +104,14 @@ public class ReportResource {
     @GET
     @Path("{id}")
     public ReportDefinition definition(@Context SecurityContext sc, @PathParam("id") String id) {
-        return reports.definition(caller(sc), id);
+        return reports.definition(Callers.of(sc), id);
     }
 
     /** Runs the report now and answers with the whole result: meant for small reports (use jobs for big ones). */
     @POST
     @Path("{id}/run")
     public ReportResult run(@Context SecurityContext sc, @PathParam("id") String id, ReportRequest request) {
-        return reports.run(caller(sc), withId(id, request));
+        return reports.run(Callers.of(sc), withId(id, request));
     }
 
     /** Runs the report and answers with the file. */
@@ -131,14 +121,14 @@ public class ReportResource {
     public Response runAndExport(@Context SecurityContext sc, @PathParam("id") String id,
             @QueryParam("format") String format, ReportRequest request) {
         ExportFormat f = format(format);
-        return download(reports.run(caller(sc), withId(id, request)), f);
+        return download(reports.run(Callers.of(sc), withId(id, request)), f);
     }
 
     /** Starts a background run: 202 with the job; poll {@code /api/reports/jobs/{jobId}}. */
     @POST
     @Path("{id}/jobs")
     public Response submit(@Context SecurityContext sc, @PathParam("id") String id, ReportRequest request) {
-        ReportJob job = reports.submit(caller(sc), withId(id, request));
+        ReportJob job = reports.submit(Callers.of(sc), withId(id, request));
         return Response.accepted(job).location(URI.create("/api/reports/jobs/" + job.id())).build();
     }
 
@@ -146,27 +136,27 @@ public class ReportResource {
     @GET
     @Path("jobs")
     public List<ReportJob> jobs(@Context SecurityContext sc) {
-        return reports.jobs(caller(sc));
+        return reports.jobs(Callers.of(sc));
     }
 
     @GET
     @Path("jobs/{jobId}")
     public ReportJob job(@Context SecurityContext sc, @PathParam("jobId") String jobId) {
-        return reports.job(caller(sc), jobId);
+        return reports.job(Callers.of(sc), jobId);
     }
 
     /** Cancels a queued or running job; answers with its state. */
     @DELETE
     @Path("jobs/{jobId}")
     public ReportJob cancel(@Context SecurityContext sc, @PathParam("jobId") String jobId) {
-        return reports.cancel(caller(sc), jobId);
+        return reports.cancel(Callers.of(sc), jobId);
     }
 
     /** 409 while the job is not done. */
     @GET
     @Path("jobs/{jobId}/result")
     public ReportResult result(@Context SecurityContext sc, @PathParam("jobId") String jobId) {
-        return reports.result(caller(sc), jobId);
+        return reports.result(Callers.of(sc), jobId);
     }
 
     /** The finished job's result as a file: {@code format=xlsx} (default) or {@code csv}. */
@@ -176,7 +166,7 @@ public class ReportResource {
     public Response export(@Context SecurityContext sc, @PathParam("jobId") String jobId,
             @QueryParam("format") String format) {
         ExportFormat f = format(format);
-        return download(reports.result(caller(sc), jobId), f);
+        return download(reports.result(Callers.of(sc), jobId), f);
     }
 
     private Response download(ReportResult result, ExportFormat f) {

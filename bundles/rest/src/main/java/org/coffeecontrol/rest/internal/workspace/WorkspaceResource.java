@@ -15,10 +15,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.api.workspace.WorkspaceItem;
 import org.coffeecontrol.api.workspace.WorkspaceService;
 import org.coffeecontrol.rest.internal.auth.BasicAuthFilter;
-import org.coffeecontrol.rest.internal.auth.Callers;
 import org.coffeecontrol.rest.internal.json.JsonProvider;
 import org.coffeecontrol.rest.internal.resource.RequestBody;
 import org.osgi.service.component.annotations.Activate;

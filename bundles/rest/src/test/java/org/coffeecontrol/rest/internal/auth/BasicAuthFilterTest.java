@@ -19,6 +19,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.PublicEndpoint;
 import org.coffeecontrol.api.security.Role;
@@ -145,5 +146,7 @@ class BasicAuthFilterTest {
     void callersRefusesAnUnauthenticatedContext() {
         NotAuthorizedException e = assertThrows(NotAuthorizedException.class, () -> Callers.of(null));
         assertEquals(401, e.getResponse().getStatus());
+        assertEquals("Basic realm=\"coffee\", charset=\"UTF-8\"",
+                e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
     }
 }

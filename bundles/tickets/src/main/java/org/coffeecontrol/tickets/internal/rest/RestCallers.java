@@ -5,28 +5,13 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import javax.ws.rs.NotAuthorizedException;
-import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
-import org.coffeecontrol.api.security.Caller;
-import org.coffeecontrol.api.security.CallerPrincipal;
 
-/** The caller, times and raw bodies of the ticket resources. */
+/** Times and raw bodies of the ticket resources. */
 final class RestCallers {
 
-    static final String AUTH = "(osgi.jaxrs.name=coffee.auth)";
-    static final String JSON = "(osgi.jaxrs.media.type=application/json)";
-
     private RestCallers() {
-    }
-
-    static Caller caller(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof CallerPrincipal p) {
-            return p.caller();
-        }
-        // only reachable without the authentication filter: refuse rather than serve anonymously
-        throw new NotAuthorizedException("Basic realm=\"coffee\"");
     }
 
     /** ISO instant ({@code 2026-12-01T00:00:00Z}); missing means null. */

@@ -30,6 +30,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.tickets.api.Attachment;
 import org.coffeecontrol.tickets.api.AuditPlan;
 import org.coffeecontrol.tickets.api.AuditRequest;
@@ -63,7 +64,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  */
 @Component(service = TicketResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({ RestCallers.AUTH, RestCallers.JSON })
+@JaxrsExtensionSelect({ Callers.AUTH, Callers.JSON })
 @Path("/api/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -127,7 +128,7 @@ public class TicketResource {
         for (String s : states == null ? List.<String>of() : states) {
             set.add(parse(TicketState.class, "state", s));
         }
-        return tickets.search(RestCallers.caller(sc), new TicketQuery(text, set,
+        return tickets.search(Callers.of(sc), new TicketQuery(text, set,
                 source == null ? null : parse(TicketSource.class, "source", source), clientId, posId, equipmentId,
                 executor, category, RestCallers.instant("from", from), RestCallers.instant("to", to), fieldVisit,
                 new PageRequest(offset, limit)));
@@ -143,26 +144,26 @@ public class TicketResource {
 
     @POST
     public Response create(@Context SecurityContext sc, NewTicket ticket) {
-        Ticket t = tickets.create(RestCallers.caller(sc), ticket);
+        Ticket t = tickets.create(Callers.of(sc), ticket);
         return Response.created(URI.create("/api/tickets/" + t.id())).entity(t).build();
     }
 
     @GET
     @Path("{id}")
     public Ticket get(@Context SecurityContext sc, @PathParam("id") long id) {
-        return tickets.get(RestCallers.caller(sc), id);
+        return tickets.get(Callers.of(sc), id);
     }
 
     @GET
     @Path("by-number/{number}")
     public Ticket byNumber(@Context SecurityContext sc, @PathParam("number") String number) {
-        return tickets.byNumber(RestCallers.caller(sc), number);
+        return tickets.byNumber(Callers.of(sc), number);
     }
 
     @PUT
     @Path("{id}")
     public Ticket update(@Context SecurityContext sc, @PathParam("id") long id, TicketUpdate update) {
-        return tickets.update(RestCallers.caller(sc), id, update);
+        return tickets.update(Callers.of(sc), id, update);
     }
 
     @POST
@@ -171,7 +172,7 @@ public class TicketResource {
         if (move == null) {
             throw new ValidationException("state", "is required");
         }
-        return tickets.transition(RestCallers.caller(sc), id, move.version(), move.state(), move.reason());
+        return tickets.transition(Callers.of(sc), id, move.version(), move.state(), move.reason());
     }
 
     @POST
@@ -180,26 +181,26 @@ public class TicketResource {
         if (a == null) {
             throw new ValidationException("executor", "is required");
         }
-        return tickets.assign(RestCallers.caller(sc), id, a.version(), a.executor(), a.plannedEnd());
+        return tickets.assign(Callers.of(sc), id, a.version(), a.executor(), a.plannedEnd());
     }
 
     /** The operator takes the ticket from the queue; 409 names who took it first. */
     @POST
     @Path("{id}/take")
     public Ticket take(@Context SecurityContext sc, @PathParam("id") long id, Action a) {
-        return tickets.take(RestCallers.caller(sc), id, action(a).version());
+        return tickets.take(Callers.of(sc), id, action(a).version());
     }
 
     @POST
     @Path("{id}/resolve")
     public Ticket resolve(@Context SecurityContext sc, @PathParam("id") long id, Action a) {
-        return tickets.resolveRemotely(RestCallers.caller(sc), id, action(a).version(), action(a).text());
+        return tickets.resolveRemotely(Callers.of(sc), id, action(a).version(), action(a).text());
     }
 
     @POST
     @Path("{id}/escalate")
     public Ticket escalate(@Context SecurityContext sc, @PathParam("id") long id, Action a) {
-        return tickets.escalate(RestCallers.caller(sc), id, action(a).version(), action(a).text());
+        return tickets.escalate(Callers.of(sc), id, action(a).version(), action(a).text());
     }
 
     private static Action action(Action a) {
@@ -212,7 +213,7 @@ public class TicketResource {
     @GET
     @Path("{id}/lines")
     public List<TicketLine> lines(@Context SecurityContext sc, @PathParam("id") long id) {
-        return tickets.lines(RestCallers.caller(sc), id);
+        return tickets.lines(Callers.of(sc), id);
     }
 
     @PUT
@@ -221,13 +222,13 @@ public class TicketResource {
         if (body == null) {
             throw new ValidationException("lines", "are required");
         }
-        return tickets.saveLines(RestCallers.caller(sc), id, body.version(), body.lines());
+        return tickets.saveLines(Callers.of(sc), id, body.version(), body.lines());
     }
 
     @GET
     @Path("{id}/attachments")
     public List<Attachment> attachments(@Context SecurityContext sc, @PathParam("id") long id) {
-        return tickets.attachments(RestCallers.caller(sc), id);
+        return tickets.attachments(Callers.of(sc), id);
     }
 
     /** The raw file is the body; its name comes as {@code ?name=}, its type as the Content-Type. */
@@ -238,7 +239,7 @@ public class TicketResource {
             @HeaderParam("Content-Type") String type, InputStream body) throws IOException {
         // the service enforces the configured limit; this only stops a runaway body early
         byte[] content = RestCallers.body(body, 64L * 1024 * 1024, "content");
-        Attachment a = tickets.attach(RestCallers.caller(sc), id, name, type, content);
+        Attachment a = tickets.attach(Callers.of(sc), id, name, type, content);
         return Response.created(URI.create("/api/tickets/" + id + "/attachments/" + a.id())).entity(a).build();
     }
 
@@ -247,7 +248,7 @@ public class TicketResource {
     @Produces({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON })
     public Response download(@Context SecurityContext sc, @PathParam("id") long id,
             @PathParam("attachmentId") long attachmentId) {
-        var caller = RestCallers.caller(sc);
+        var caller = Callers.of(sc);
         byte[] content = tickets.attachmentContent(caller, id, attachmentId);
         Attachment a = tickets.attachments(caller, id).stream().filter(x -> x.id() == attachmentId).findFirst()
                 .orElseThrow(() -> new org.coffeecontrol.api.NotFoundException("attachment", attachmentId));
@@ -260,7 +261,7 @@ public class TicketResource {
     @Path("{id}/attachments/{attachmentId}")
     public Response detach(@Context SecurityContext sc, @PathParam("id") long id,
             @PathParam("attachmentId") long attachmentId) {
-        tickets.detach(RestCallers.caller(sc), id, attachmentId);
+        tickets.detach(Callers.of(sc), id, attachmentId);
         return Response.noContent().build();
     }
 
@@ -273,7 +274,7 @@ public class TicketResource {
         if (version == null) {
             throw new ValidationException("version", "is required");
         }
-        return tickets.sign(RestCallers.caller(sc), id, version, RestCallers.body(body, 4L * 1024 * 1024,
+        return tickets.sign(Callers.of(sc), id, version, RestCallers.body(body, 4L * 1024 * 1024,
                 "signature"), signedBy);
     }
 
@@ -281,20 +282,20 @@ public class TicketResource {
     @Path("{id}/signature")
     @Produces({ "image/png", MediaType.APPLICATION_JSON })
     public Response signature(@Context SecurityContext sc, @PathParam("id") long id) {
-        return tickets.signature(RestCallers.caller(sc), id).map(png -> Response.ok(png, "image/png").build())
+        return tickets.signature(Callers.of(sc), id).map(png -> Response.ok(png, "image/png").build())
                 .orElseThrow(() -> new org.coffeecontrol.api.NotFoundException("signature of ticket", id));
     }
 
     @GET
     @Path("{id}/history")
     public List<HistoryEntry> history(@Context SecurityContext sc, @PathParam("id") long id) {
-        return tickets.history(RestCallers.caller(sc), id);
+        return tickets.history(Callers.of(sc), id);
     }
 
     @POST
     @Path("{id}/notes")
     public HistoryEntry note(@Context SecurityContext sc, @PathParam("id") long id, Note note) {
-        return tickets.note(RestCallers.caller(sc), id, note == null ? null : note.text());
+        return tickets.note(Callers.of(sc), id, note == null ? null : note.text());
     }
 
     // ---- queue and priorities ----
@@ -302,19 +303,19 @@ public class TicketResource {
     @GET
     @Path("queue")
     public List<QueueItem> queue(@Context SecurityContext sc) {
-        return tickets.queue(RestCallers.caller(sc));
+        return tickets.queue(Callers.of(sc));
     }
 
     @GET
     @Path("priority-rules")
     public List<PriorityRule> rules(@Context SecurityContext sc) {
-        return tickets.priorityRules(RestCallers.caller(sc));
+        return tickets.priorityRules(Callers.of(sc));
     }
 
     @POST
     @Path("priority-rules")
     public Response addRule(@Context SecurityContext sc, PriorityRule rule) {
-        PriorityRule r = tickets.savePriorityRule(RestCallers.caller(sc), rule == null ? null
+        PriorityRule r = tickets.savePriorityRule(Callers.of(sc), rule == null ? null
                 : new PriorityRule(null, rule.name(), rule.clientId(), rule.category(), rule.slaLevel(),
                         rule.minAgeMinutes(), rule.points()));
         return Response.created(URI.create("/api/tickets/priority-rules/" + r.id())).entity(r).build();
@@ -326,14 +327,14 @@ public class TicketResource {
         if (rule == null) {
             throw new ValidationException("rule", "is required");
         }
-        return tickets.savePriorityRule(RestCallers.caller(sc), new PriorityRule(ruleId, rule.name(),
+        return tickets.savePriorityRule(Callers.of(sc), new PriorityRule(ruleId, rule.name(),
                 rule.clientId(), rule.category(), rule.slaLevel(), rule.minAgeMinutes(), rule.points()));
     }
 
     @DELETE
     @Path("priority-rules/{ruleId}")
     public Response deleteRule(@Context SecurityContext sc, @PathParam("ruleId") long ruleId) {
-        tickets.deletePriorityRule(RestCallers.caller(sc), ruleId);
+        tickets.deletePriorityRule(Callers.of(sc), ruleId);
         return Response.noContent().build();
     }
 
@@ -342,7 +343,7 @@ public class TicketResource {
     @GET
     @Path("mechanics")
     public List<Mechanic> mechanics(@Context SecurityContext sc) {
-        return dispatch.mechanics(RestCallers.caller(sc));
+        return dispatch.mechanics(Callers.of(sc));
     }
 
     @PUT
@@ -351,7 +352,7 @@ public class TicketResource {
         if (m == null) {
             throw new ValidationException("mechanic", "is required");
         }
-        return dispatch.saveMechanic(RestCallers.caller(sc), new Mechanic(username, m.displayName(),
+        return dispatch.saveMechanic(Callers.of(sc), new Mechanic(username, m.displayName(),
                 m.homeLatitude(), m.homeLongitude(), m.workDays(), m.workStart(), m.workEnd(), m.maxOpen(),
                 m.active()));
     }
@@ -359,7 +360,7 @@ public class TicketResource {
     @GET
     @Path("{id}/dispatch")
     public DispatchAdvice advise(@Context SecurityContext sc, @PathParam("id") long id) {
-        return dispatch.advise(RestCallers.caller(sc), id);
+        return dispatch.advise(Callers.of(sc), id);
     }
 
     // ---- audits and checklists ----
@@ -367,19 +368,19 @@ public class TicketResource {
     @POST
     @Path("audits/preview")
     public AuditPlan preview(@Context SecurityContext sc, AuditBody body) {
-        return audits.preview(RestCallers.caller(sc), body == null ? null : body.request());
+        return audits.preview(Callers.of(sc), body == null ? null : body.request());
     }
 
     @POST
     @Path("audits/run")
     public AuditRunResult run(@Context SecurityContext sc, AuditBody body) {
-        return audits.run(RestCallers.caller(sc), body == null ? null : body.request(), null);
+        return audits.run(Callers.of(sc), body == null ? null : body.request(), null);
     }
 
     @GET
     @Path("{id}/checklist")
     public Checklist checklist(@Context SecurityContext sc, @PathParam("id") long id) {
-        return audits.checklist(RestCallers.caller(sc), id);
+        return audits.checklist(Callers.of(sc), id);
     }
 
     @PUT
@@ -388,7 +389,7 @@ public class TicketResource {
         if (body == null) {
             throw new ValidationException("items", "are required");
         }
-        return audits.saveChecklist(RestCallers.caller(sc), id, body.items(), body.complete());
+        return audits.saveChecklist(Callers.of(sc), id, body.items(), body.complete());
     }
 
     /** REP-7: completed checklists in [from, to). */
@@ -396,7 +397,7 @@ public class TicketResource {
     @Path("checklists")
     public List<Checklist> checklists(@Context SecurityContext sc, @QueryParam("clientId") Long clientId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return audits.completedChecklists(RestCallers.caller(sc), clientId, RestCallers.instant("from", from),
+        return audits.completedChecklists(Callers.of(sc), clientId, RestCallers.instant("from", from),
                 RestCallers.instant("to", to));
     }
 }

@@ -13,6 +13,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.tickets.api.ActDelivery;
 import org.coffeecontrol.tickets.api.ServiceActData;
 import org.coffeecontrol.tickets.api.ServiceActUpdate;

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.tickets.api.CompletenessCheck;
 import org.coffeecontrol.tickets.api.CompletenessFinding;
 import org.coffeecontrol.tickets.api.CompletenessRun;

@@ -15,6 +15,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.tickets.api.InboxItem;
 import org.coffeecontrol.tickets.api.MailPollResult;
 import org.coffeecontrol.tickets.api.Ticket;

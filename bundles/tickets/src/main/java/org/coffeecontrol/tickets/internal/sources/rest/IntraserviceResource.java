@@ -9,6 +9,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.tickets.api.IntraserviceSync;
