@@ -4,7 +4,7 @@
 #   BENCH_HEAP=1g nice -n 15 bench/run-reports.sh --dir /data/bench-reports --patterns 40 --load-only   # data set
 #   BENCH_SKIP_BUILD=1 bench/run-reports.sh --dir /data/bench-reports --reuse                          # measures
 # A load run again on the same --dir resumes an interrupted load. Needs the simulator, the reports module and its
-# test jar installed: mvn -o -q -B install -DskipTests -pl simulator,bundles/reports
+# test jar installed: mvn -o -q -B install -DskipTests -pl simulator,bundles/core,bundles/reports
 set -e
 cd "$(dirname "$0")/.."
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then

@@ -40,6 +40,7 @@ import java.util.concurrent.Future;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 import org.coffeecontrol.reports.api.ExportFormat;
 import org.coffeecontrol.reports.api.Grouping;
 import org.coffeecontrol.reports.api.Periodicity;
@@ -200,7 +201,8 @@ public final class ReportsBench {
             m.setProperty("built", IN_PROGRESS);
             save(dir, m);
         }
-        ReportServiceImpl schema = new ReportServiceImpl(ds, catalog, Settings.defaults(ZoneOffset.UTC),
+        ReportServiceImpl schema = new ReportServiceImpl(ds, new JdbcEventLog(ds),
+                catalog, Settings.defaults(ZoneOffset.UTC),
                 Clock.systemUTC(), false);
         schema.deactivate();
         Set<Long> stored = new HashSet<>();
@@ -221,7 +223,7 @@ public final class ReportsBench {
             progress.stopAt = progress.t0 + (long) (loadSeconds * 1e9);
         }
         parallel(ds, threads, toPlay, "played", progress, () -> {
-            RollupWriter writer = new RollupWriter(ds, ZoneOffset.UTC, Duration.ofMinutes(5));
+            RollupWriter writer = new RollupWriter(ds, new JdbcEventLog(ds), ZoneOffset.UTC, Duration.ofMinutes(5));
             return (c, id) -> {
                 List<RawEvent> machine = drinksOf(specs.get(id).serial(), end);
                 long r0 = System.nanoTime();
@@ -427,7 +429,8 @@ public final class ReportsBench {
 
     private void measure(Path dir, int xlsxRows, int naiveRuns, boolean naiveSql) throws Exception {
         EmbeddedDataSource ds = dataSource(dir, false);
-        ReportServiceImpl svc = new ReportServiceImpl(ds, catalog, Settings.defaults(ZoneOffset.UTC),
+        ReportServiceImpl svc = new ReportServiceImpl(ds, new JdbcEventLog(ds),
+                catalog, Settings.defaults(ZoneOffset.UTC),
                 Clock.fixed(T0.plus(Duration.ofDays(days)), ZoneOffset.UTC), false);
         // nothing left to fold: the rollups hold every stored raw event
         svc.feed().catchUp();

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,9 @@ import javax.sql.DataSource;
 
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.Severity;
+import org.coffeecontrol.api.telemetry.EventLog;
+import org.coffeecontrol.api.telemetry.EventQuery;
+import org.coffeecontrol.api.telemetry.MachineContact;
 import org.coffeecontrol.monitoring.api.JournalEntry;
 import org.coffeecontrol.monitoring.api.JournalSource;
 import org.coffeecontrol.monitoring.api.MachineState;
@@ -53,6 +55,8 @@ final class Engine {
     private static final Duration UNKNOWN_RELOAD_PAUSE = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
+    /** Core's stored events, replayed at start for what arrived while monitoring was stopped. */
+    private final EventLog eventLog;
     private final Settings settings;
     private final Supplier<Fleet> fleetLoader;
     private final Audience audience;
@@ -82,8 +86,10 @@ final class Engine {
         }
     }
 
-    Engine(DataSource dataSource, Settings settings, Supplier<Fleet> fleetLoader, Audience audience, Clock clock) {
+    Engine(DataSource dataSource, EventLog eventLog, Settings settings, Supplier<Fleet> fleetLoader,
+            Audience audience, Clock clock) {
         this.dataSource = dataSource;
+        this.eventLog = eventLog;
         this.settings = settings;
         this.fleetLoader = fleetLoader;
         this.audience = audience;
@@ -117,14 +123,14 @@ final class Engine {
         reloadFleet(startedAt);
         machines.clear();
         machines.putAll(Sql.read(dataSource, c -> StateStore.loadAll(c, this::serial)));
-        List<StateStore.Contact> contacts = Sql.read(dataSource, StateStore::contacts);
         int replayed = 0;
-        for (StateStore.Contact contact : contacts) {
+        for (MachineContact contact : eventLog.contacts()) {
             MachineLive m = machines.get(contact.equipmentId());
             long after = m == null ? -1 : m.lastSeq;
             if (contact.lastSeq() > after) {
-                List<MachineEvent> tail = Sql.read(dataSource, c -> StateStore.eventsAfter(c,
-                        contact.equipmentId(), after));
+                List<MachineEvent> tail = new ArrayList<>();
+                eventLog.read(EventQuery.of(contact.equipmentId()).afterSeq(after),
+                        e -> e.machineEvent().ifPresent(tail::add));
                 apply(Map.of(contact.equipmentId(), tail), contact.lastSeen());
                 replayed += tail.size();
             }

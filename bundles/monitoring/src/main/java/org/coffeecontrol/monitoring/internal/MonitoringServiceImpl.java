@@ -36,6 +36,7 @@ import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.api.security.UserAccount;
 import org.coffeecontrol.api.security.UserService;
+import org.coffeecontrol.api.telemetry.EventLog;
 import org.coffeecontrol.api.telemetry.MergingEventQueue;
 import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.coffeecontrol.monitoring.api.DrinksSold;
@@ -99,9 +100,9 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
 
     @Activate
     public MonitoringServiceImpl(BundleContext context, MonitoringConfig config,
-            @Reference(target = "(dataSourceName=coffee)") DataSource dataSource,
+            @Reference(target = "(dataSourceName=coffee)") DataSource dataSource, @Reference EventLog eventLog,
             @Reference CatalogService catalog, @Reference UserService users) throws SQLException {
-        this(dataSource, catalog, users, Settings.from(config), Clock.systemUTC());
+        this(dataSource, eventLog, catalog, users, Settings.from(config), Clock.systemUTC());
         executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "coffee-monitoring"));
         incoming = new MergingEventQueue(executor, batch -> guarded("events", () -> engine.apply(batch)).run());
         mailExecutor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-monitoring-mail"));
@@ -115,14 +116,14 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
     }
 
     /** Without threads: tests drive the engine directly. */
-    MonitoringServiceImpl(DataSource dataSource, CatalogService catalog, UserService users, Settings settings,
-            Clock clock) throws SQLException {
+    MonitoringServiceImpl(DataSource dataSource, EventLog eventLog, CatalogService catalog, UserService users,
+            Settings settings, Clock clock) throws SQLException {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.users = users;
         this.clock = clock;
         SchemaMigration.migrate(dataSource, SchemaMigration.SCRIPTS);
-        this.engine = new Engine(dataSource, settings, () -> Fleet.load(catalog), this, clock);
+        this.engine = new Engine(dataSource, eventLog, settings, () -> Fleet.load(catalog), this, clock);
     }
 
     Engine engine() {

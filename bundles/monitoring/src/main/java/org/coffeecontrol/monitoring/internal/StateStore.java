@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
-import org.coffeecontrol.api.driver.MachineEvent;
-import org.coffeecontrol.api.driver.Severity;
-import org.coffeecontrol.api.storage.SchemaMigrations;
 import org.coffeecontrol.monitoring.api.MachineState;
 import org.coffeecontrol.monitoring.api.MachineStatus;
 import org.coffeecontrol.monitoring.api.Problem;
@@ -295,78 +292,5 @@ final class StateStore {
         ps.setDate(2, java.sql.Date.valueOf(d.getKey().day()));
         ps.setLong(3, d.getKey().equipmentId());
         ps.setString(4, d.getKey().product());
-    }
-
-    // ---- core's event tail ------------------------------------------------------------------------------------
-
-    /** Machine contact as core records it: newest stored sequence number and when it was received. */
-    record Contact(long equipmentId, long lastSeq, Instant lastSeen) {
-    }
-
-    static List<Contact> contacts(Connection c) throws SQLException {
-        List<Contact> out = new ArrayList<>();
-        if (!SchemaMigrations.tableExists(c, "cc_machine_contact")) {
-            return out;
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT equipment_id, last_seq, last_seen FROM cc_machine_contact")) {
-            while (rs.next()) {
-                out.add(new Contact(rs.getLong(1), rs.getLong(2), Sql.instant(rs, "last_seen")));
-            }
-        }
-        return out;
-    }
-
-    /** Events of one machine stored after {@code afterSeq}, in sequence order, as the canonical events. */
-    static List<MachineEvent> eventsAfter(Connection c, long equipmentId, long afterSeq) throws SQLException {
-        List<MachineEvent> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_time, kind, code, text, num, unit, "
-                + "severity, end_time FROM cc_event WHERE equipment_id = ? AND seq > ? ORDER BY seq")) {
-            ps.setLong(1, equipmentId);
-            ps.setLong(2, afterSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    MachineEvent e = event(rs);
-                    if (e != null) {
-                        out.add(e);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The inverse of core's flat {@code cc_event} row; unknown kinds (a newer core) are skipped. */
-    private static MachineEvent event(ResultSet rs) throws SQLException {
-        long seq = rs.getLong("seq");
-        Instant time = Sql.instant(rs, "event_time");
-        String code = rs.getString("code");
-        String text = rs.getString("text");
-        double num = rs.getDouble("num");
-        Double value = rs.wasNull() ? null : num;
-        switch (rs.getString("kind")) {
-            case "DRINK":
-                return new MachineEvent.DrinkMade(seq, time, code, value == null ? null : value.intValue());
-            case "ERROR":
-                String severity = rs.getString("severity");
-                return new MachineEvent.ErrorRaised(seq, time, code, text,
-                        severity == null ? null : Severity.valueOf(severity));
-            case "ERROR_CLEARED":
-                return new MachineEvent.ErrorCleared(seq, time, code);
-            case "CLEANING":
-                return new MachineEvent.CleaningRun(seq, time, code, Sql.instant(rs, "end_time"),
-                        !"aborted".equals(text));
-            case "SENSOR":
-                return new MachineEvent.SensorReading(seq, time, code, value == null ? Double.NaN : value,
-                        rs.getString("unit"));
-            case "COUNTER":
-                return new MachineEvent.CounterReading(seq, time, code, text);
-            case "HEARTBEAT":
-                return new MachineEvent.Heartbeat(seq, time);
-            case "NOTICE":
-                return new MachineEvent.Notice(seq, time, code, text);
-            default:
-                return null;
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 
 /**
  * A small fleet on a real Derby: client 1 (POS 10, open 08:00-20:00, machines 100 and 101) and client 2 (POS 20,
@@ -58,7 +59,8 @@ final class Fixture implements AutoCloseable {
 
     /** A fresh service on the same database, as after a platform restart. */
     void restart() throws Exception {
-        service = new MonitoringServiceImpl(db.dataSource, catalog, users, SETTINGS, clock);
+        service = new MonitoringServiceImpl(db.dataSource, new JdbcEventLog(db.dataSource), catalog, users, SETTINGS,
+                clock);
         service.engine().start();
     }
 

@@ -5,20 +5,27 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+
+import org.coffeecontrol.api.telemetry.EventLog;
+import org.coffeecontrol.api.telemetry.EventQuery;
+import org.coffeecontrol.api.telemetry.StoredEvent;
 
 /**
  * Re-folds the day rollups that events at or below a machine's watermark touch, from core's stored events: the
- * day's drinks, heartbeats and sensor readings are recounted over every stored event up to the watermark (part of
- * the same transaction as the fold), and the month rows move by the difference. Recounting is idempotent, so a
- * repeat of an event already folded changes nothing and a late one is counted exactly once. Late cleaning runs are
+ * day's drinks, heartbeats and sensor readings are recounted over every stored event up to the watermark (read from
+ * core's {@link EventLog}, written in the same transaction as the fold), and the month rows move by the difference.
+ * Recounting is idempotent, so a repeat of an event already folded changes nothing and a late one is counted exactly
+ * once. Late cleaning runs are
  * added unless present. Rare by the ingest contract (resends repeat, they rarely reorder), so the cost of reading
  * the machine's events by key matters little.
  */
@@ -28,17 +35,19 @@ final class LateEvents {
     }
 
     /** @param days day × machine × event kind to recount; {@code watermarks} after this fold */
-    static void refold(Connection c, ZoneId zone, Set<RollupWriter.DayKey> days, Map<Long, Long> watermarks)
-            throws SQLException {
+    static void refold(Connection c, EventLog eventLog, ZoneId zone, Set<RollupWriter.DayKey> days,
+            Map<Long, Long> watermarks) throws SQLException {
         Map<RollupWriter.DayKey, long[]> monthDiffs = new LinkedHashMap<>();
         for (RollupWriter.DayKey k : days) {
-            long upTo = watermarks.get(k.equipmentId());
-            Timestamp from = Timestamp.from(k.day().atStartOfDay(zone).toInstant());
-            Timestamp to = Timestamp.from(k.day().plusDays(1).atStartOfDay(zone).toInstant());
+            List<StoredEvent> stored = new ArrayList<>();
+            Instant from = k.day().atStartOfDay(zone).toInstant();
+            Instant to = k.day().plusDays(1).atStartOfDay(zone).toInstant();
+            eventLog.read(EventQuery.of(k.equipmentId()).upToSeq(watermarks.get(k.equipmentId())).kinds(k.name())
+                    .between(from, to), stored::add);
             switch (k.name()) {
-                case "DRINK" -> drinks(c, k, upTo, from, to, monthDiffs);
-                case "HEARTBEAT" -> beats(c, k, upTo, from, to);
-                case "SENSOR" -> sensors(c, k, upTo, from, to);
+                case "DRINK" -> drinks(c, k, stored, monthDiffs);
+                case "HEARTBEAT" -> beats(c, k, stored.size());
+                case "SENSOR" -> sensors(c, k, stored);
                 default -> throw new IllegalArgumentException(k.name());
             }
         }
@@ -46,26 +55,11 @@ final class LateEvents {
         RollupWriter.addCounts(c, "cc_rep_drink_month", "sale_month", "product", "drinks", monthDiffs);
     }
 
-    private static PreparedStatement stored(Connection c, String select, String kind, RollupWriter.DayKey k, long upTo,
-            Timestamp from, Timestamp to, String groupBy) throws SQLException {
-        PreparedStatement ps = c.prepareStatement("SELECT " + select + " FROM cc_event WHERE equipment_id = ? AND seq <= ? "
-                + "AND kind = ? AND event_time >= ? AND event_time < ?" + groupBy);
-        ps.setLong(1, k.equipmentId());
-        ps.setLong(2, upTo);
-        ps.setString(3, kind);
-        ps.setTimestamp(4, from);
-        ps.setTimestamp(5, to);
-        return ps;
-    }
-
-    private static void drinks(Connection c, RollupWriter.DayKey k, long upTo, Timestamp from, Timestamp to,
+    private static void drinks(Connection c, RollupWriter.DayKey k, List<StoredEvent> stored,
             Map<RollupWriter.DayKey, long[]> monthDiffs) throws SQLException {
         Map<String, Long> now = new HashMap<>();
-        try (PreparedStatement ps = stored(c, "code, COUNT(*)", "DRINK", k, upTo, from, to, " GROUP BY code");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                now.merge(Db.clip(rs.getString(1) == null ? "?" : rs.getString(1), 100), rs.getLong(2), Long::sum);
-            }
+        for (StoredEvent e : stored) {
+            now.merge(Db.clip(e.code() == null ? "?" : e.code(), 100), 1L, Long::sum);
         }
         Map<String, Long> before = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -97,14 +91,7 @@ final class LateEvents {
         }
     }
 
-    private static void beats(Connection c, RollupWriter.DayKey k, long upTo, Timestamp from, Timestamp to)
-            throws SQLException {
-        long n;
-        try (PreparedStatement ps = stored(c, "COUNT(*)", "HEARTBEAT", k, upTo, from, to, "");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            n = rs.getLong(1);
-        }
+    private static void beats(Connection c, RollupWriter.DayKey k, long n) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
                 "UPDATE cc_rep_beat_day SET beats = ? WHERE beat_day = ? AND equipment_id = ?")) {
             Db.bind(up, List.of(n, k.day(), k.equipmentId()));
@@ -118,21 +105,32 @@ final class LateEvents {
         }
     }
 
-    private static void sensors(Connection c, RollupWriter.DayKey k, long upTo, Timestamp from, Timestamp to)
-            throws SQLException {
+    private static void sensors(Connection c, RollupWriter.DayKey k, List<StoredEvent> stored) throws SQLException {
         try (PreparedStatement del = c.prepareStatement(
                 "DELETE FROM cc_rep_sensor_day WHERE read_day = ? AND equipment_id = ?")) {
             Db.bind(del, List.of(k.day(), k.equipmentId()));
             del.executeUpdate();
         }
-        try (PreparedStatement ps = stored(c, "code, MAX(unit), MIN(num), MAX(num), SUM(num), COUNT(num)", "SENSOR", k,
-                upTo, from, to, " AND code IS NOT NULL AND num IS NOT NULL GROUP BY code");
-                ResultSet rs = ps.executeQuery();
-                PreparedStatement in = c.prepareStatement("INSERT INTO cc_rep_sensor_day (read_day, equipment_id, "
-                        + "sensor, unit, min_value, max_value, sum_value, readings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            while (rs.next()) {
-                Db.bind(in, java.util.Arrays.asList(k.day(), k.equipmentId(), Db.clip(rs.getString(1), 100),
-                        Db.clip(rs.getString(2), 16), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getLong(6)));
+        Map<String, RollupWriter.SensorAcc> bySensor = new TreeMap<>();
+        for (StoredEvent e : stored) {
+            if (e.code() == null || e.value() == null) {
+                continue;
+            }
+            RollupWriter.SensorAcc a = bySensor.computeIfAbsent(e.code(), x -> new RollupWriter.SensorAcc());
+            a.min = Math.min(a.min, e.value());
+            a.max = Math.max(a.max, e.value());
+            a.sum += e.value();
+            a.count++;
+            if (e.unit() != null && (a.unit == null || e.unit().compareTo(a.unit) > 0)) {
+                a.unit = e.unit(); // as MAX(unit) did when this was one query
+            }
+        }
+        try (PreparedStatement in = c.prepareStatement("INSERT INTO cc_rep_sensor_day (read_day, equipment_id, "
+                + "sensor, unit, min_value, max_value, sum_value, readings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, RollupWriter.SensorAcc> s : bySensor.entrySet()) {
+                RollupWriter.SensorAcc a = s.getValue();
+                Db.bind(in, java.util.Arrays.asList(k.day(), k.equipmentId(), Db.clip(s.getKey(), 100),
+                        Db.clip(a.unit, 16), a.min, a.max, a.sum, a.count));
                 in.executeUpdate();
             }
         }

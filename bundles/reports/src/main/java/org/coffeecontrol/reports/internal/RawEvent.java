@@ -1,14 +1,13 @@
 package org.coffeecontrol.reports.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.telemetry.StoredEvent;
 
 /**
- * An event as the rollups need it, whether it came from the ingest listener or from core's {@code cc_event}
- * during a catch-up: the same flat shape on both paths, so both fold into the rollups identically.
+ * An event as the rollups need it, whether it came from the ingest listener or from core's event log during a
+ * catch-up: the same flat shape on both paths, so both fold into the rollups identically.
  */
 record RawEvent(long seq, Instant time, String kind, String code, String text, Double num, String unit,
         String severity, Instant end) {
@@ -37,13 +36,9 @@ record RawEvent(long seq, Instant time, String kind, String code, String text, D
         throw new IllegalArgumentException("unknown event " + e);
     }
 
-    /** Columns: seq, event_time, kind, code, text, num, unit, severity, end_time. */
-    static RawEvent read(ResultSet rs) throws SQLException {
-        double n = rs.getDouble(6);
-        Double num = rs.wasNull() ? null : n;
-        return new RawEvent(rs.getLong(1), Db.instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
-                num, rs.getString(7), rs.getString(8), Db.instant(rs, 9));
+    /** As core stored it; the same columns the listener's events are flattened to. */
+    static RawEvent of(StoredEvent e) {
+        return new RawEvent(e.seq(), e.time(), e.kind(), e.code(), e.text(), e.value(), e.unit(), e.severity(),
+                e.end());
     }
-
-    static final String COLUMNS = "seq, event_time, kind, code, text, num, unit, severity, end_time";
 }

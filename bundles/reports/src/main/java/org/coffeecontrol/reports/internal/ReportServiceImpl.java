@@ -32,6 +32,7 @@ import org.coffeecontrol.api.health.HealthCheck;
 import org.coffeecontrol.api.health.HealthStatus;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.api.telemetry.EventLog;
 import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.coffeecontrol.reports.api.ExportFormat;
 import org.coffeecontrol.reports.api.FilterKind;
@@ -71,6 +72,8 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
             Role.FINANCE, Role.CLIENT };
 
     private final DataSource ds;
+    /** Core's stored events: the rollup catch-up, late events and the raw sensor curves read them. */
+    private final EventLog eventLog;
     private final CatalogService catalog;
     private final Settings settings;
     private final Clock clock;
@@ -88,23 +91,26 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
 
     @Activate
     public ReportServiceImpl(BundleContext context, ReportsConfig config,
-            @Reference(target = "(dataSourceName=coffee)") DataSource ds, @Reference CatalogService catalog) {
-        this(ds, catalog, Settings.from(config), Clock.systemUTC(), true);
+            @Reference(target = "(dataSourceName=coffee)") DataSource ds, @Reference EventLog eventLog,
+            @Reference CatalogService catalog) {
+        this(ds, eventLog, catalog, Settings.from(config), Clock.systemUTC(), true);
         feed.start(settings.catchUpSeconds());
         listener = context.registerService(TelemetryListener.class, feed, null);
         feed.listening();
     }
 
     /** {@code threads=false}: tests drive the feed by hand (catchUp, fold) and run jobs on a real pool anyway. */
-    ReportServiceImpl(DataSource ds, CatalogService catalog, Settings settings, Clock clock, boolean threads) {
+    ReportServiceImpl(DataSource ds, EventLog eventLog, CatalogService catalog, Settings settings, Clock clock,
+            boolean threads) {
         this.ds = ds;
+        this.eventLog = eventLog;
         this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
         Schema.upgrade(ds);
-        this.writer = new RollupWriter(ds, settings.zone(), settings.outageAfter());
+        this.writer = new RollupWriter(ds, eventLog, settings.zone(), settings.outageAfter());
         this.feedThread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "coffee-reports-rollups"));
-        this.feed = new RollupFeed(ds, writer, feedThread);
+        this.feed = new RollupFeed(ds, eventLog, writer, feedThread);
         AtomicInteger n = new AtomicInteger();
         this.jobThreads = Executors.newFixedThreadPool(settings.jobThreads(),
                 r -> new Thread(r, "coffee-reports-job-" + n.incrementAndGet()));
@@ -240,7 +246,7 @@ public class ReportServiceImpl implements ReportService, HealthCheck {
         if (maxPoints < 2) {
             throw new ValidationException("maxPoints", "must be at least 2");
         }
-        return SensorSeriesQuery.read(ds, equipmentId, from, to, maxPoints);
+        return SensorSeriesQuery.read(eventLog, equipmentId, from, to, maxPoints);
     }
 
     @Override

@@ -2,11 +2,9 @@ package org.coffeecontrol.reports.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.coffeecontrol.api.driver.MachineEvent;
-import org.coffeecontrol.api.storage.SchemaMigrations;
+import org.coffeecontrol.api.telemetry.EventLog;
+import org.coffeecontrol.api.telemetry.EventQuery;
+import org.coffeecontrol.api.telemetry.MachineContact;
 import org.coffeecontrol.api.telemetry.MergingEventQueue;
 import org.coffeecontrol.api.telemetry.TelemetryListener;
 import org.slf4j.Logger;
@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the rollups current. The fast path is core's {@link TelemetryListener}: each committed batch is folded in
- * on this feed's own thread. The safety net is a catch-up from core's raw events ({@code cc_event}, read by
- * sequence after each machine's watermark, with {@code cc_machine_contact} telling which machines moved on): it runs
- * at start, periodically, and whenever folding a batch failed — until it has run, listener batches are skipped, so
- * nothing is ever folded past a hole. Reading core's two tables is a deliberate coupling (noted in docs/reports.md).
+ * on this feed's own thread. The safety net is a catch-up from core's {@link EventLog} (each machine's events read
+ * by sequence after its watermark, in chunks, with the machines' contacts telling which ones moved on): it runs at
+ * start, periodically, and whenever folding a batch failed — until it has run, listener batches are skipped, so
+ * nothing is ever folded past a hole.
  */
 final class RollupFeed implements TelemetryListener {
 
@@ -35,6 +35,7 @@ final class RollupFeed implements TelemetryListener {
     static final int CHUNK = 20_000;
 
     private final DataSource ds;
+    private final EventLog eventLog;
     private final RollupWriter writer;
     private final ScheduledExecutorService thread;
     /** Batches stored while a fold runs are folded together: one transaction, not one per ingest commit. */
@@ -45,8 +46,9 @@ final class RollupFeed implements TelemetryListener {
     private volatile Instant lastCatchUp;
     private volatile long eventsFolded;
 
-    RollupFeed(DataSource ds, RollupWriter writer, ScheduledExecutorService thread) {
+    RollupFeed(DataSource ds, EventLog eventLog, RollupWriter writer, ScheduledExecutorService thread) {
         this.ds = ds;
+        this.eventLog = eventLog;
         this.writer = writer;
         this.thread = thread;
         this.incoming = new MergingEventQueue(thread, batch -> guard("events", () -> foldStored(batch)).run());
@@ -105,26 +107,16 @@ final class RollupFeed implements TelemetryListener {
     /** Brings every machine's rollups up to core's newest stored event. */
     void catchUp() {
         Map<Long, Long> mine = writer.watermarks();
-        Map<Long, Long> core = Db.query(ds, c -> {
-            Map<Long, Long> out = new LinkedHashMap<>();
-            if (SchemaMigrations.tableExists(c, "cc_machine_contact")) {
-                try (Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery("SELECT equipment_id, last_seq FROM cc_machine_contact")) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), rs.getLong(2));
-                    }
-                }
-            }
-            return out;
-        });
-        for (Map.Entry<Long, Long> m : core.entrySet()) {
-            long from = mine.getOrDefault(m.getKey(), Long.MIN_VALUE);
-            while (from < m.getValue()) {
-                List<RawEvent> chunk = eventsAfter(m.getKey(), from);
+        for (MachineContact m : eventLog.contacts()) {
+            long from = mine.getOrDefault(m.equipmentId(), Long.MIN_VALUE);
+            while (from < m.lastSeq()) {
+                List<RawEvent> chunk = new ArrayList<>();
+                eventLog.read(EventQuery.of(m.equipmentId()).afterSeq(from).limit(CHUNK),
+                        e -> chunk.add(RawEvent.of(e)));
                 if (chunk.isEmpty()) {
                     break;
                 }
-                eventsFolded += writer.apply(Map.of(m.getKey(), chunk));
+                eventsFolded += writer.apply(Map.of(m.equipmentId(), chunk));
                 from = chunk.get(chunk.size() - 1).seq();
                 if (chunk.size() < CHUNK) {
                     break;
@@ -133,23 +125,6 @@ final class RollupFeed implements TelemetryListener {
         }
         behind = false;
         lastCatchUp = Instant.now();
-    }
-
-    private List<RawEvent> eventsAfter(long equipmentId, long afterSeq) {
-        return Db.query(ds, c -> {
-            List<RawEvent> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RawEvent.COLUMNS + " FROM cc_event "
-                    + "WHERE equipment_id = ? AND seq > ? ORDER BY seq FETCH FIRST " + CHUNK + " ROWS ONLY")) {
-                ps.setLong(1, equipmentId);
-                ps.setLong(2, afterSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(RawEvent.read(rs));
-                    }
-                }
-            }
-            return out;
-        });
     }
 
     /** Day buckets depend on the time zone: rollups built in another zone are rebuilt from the raw events. */

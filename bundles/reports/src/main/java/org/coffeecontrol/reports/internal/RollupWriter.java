@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
+import org.coffeecontrol.api.telemetry.EventLog;
 
 /**
  * Folds events into the rollup tables. Each call is one transaction that also advances the per-machine watermark
@@ -35,7 +36,7 @@ final class RollupWriter {
     record DayKey(LocalDate day, long equipmentId, String name) {
     }
 
-    private static final class SensorAcc {
+    static final class SensorAcc {
         String unit;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -44,6 +45,7 @@ final class RollupWriter {
     }
 
     private final DataSource ds;
+    private final EventLog eventLog;
     private final ZoneId zone;
     private final Duration outageAfter;
     private final Map<Long, Mark> marks = new HashMap<>();
@@ -51,8 +53,9 @@ final class RollupWriter {
     private final Map<Long, Map<String, String>> counters = new HashMap<>();
     private boolean loaded;
 
-    RollupWriter(DataSource ds, ZoneId zone, Duration outageAfter) {
+    RollupWriter(DataSource ds, EventLog eventLog, ZoneId zone, Duration outageAfter) {
         this.ds = ds;
+        this.eventLog = eventLog;
         this.zone = zone;
         this.outageAfter = outageAfter;
     }
@@ -194,7 +197,7 @@ final class RollupWriter {
                         counterRows);
                 errors(c, errorOps);
                 saveMarks(c, newMarks);
-                LateEvents.refold(c, zone, lateDays, newMarks.entrySet().stream().collect(
+                LateEvents.refold(c, eventLog, zone, lateDays, newMarks.entrySet().stream().collect(
                         java.util.stream.Collectors.toMap(Map.Entry::getKey, m -> m.getValue().lastSeq())));
                 LateEvents.cleanings(c, lateCleanings);
                 return null;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads back what a {@link Store} holds, as the test's independent source of truth. */
+/** Reads back what a {@link Store} holds with its own SQL, as the test's source of truth independent of the EventLog. */
 final class Events {
 
     private Events() {
@@ -17,11 +17,15 @@ final class Events {
         return Db.query(store.ds, c -> {
             List<RawEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + RawEvent.COLUMNS + " FROM cc_event WHERE equipment_id = ? ORDER BY seq")) {
+                    "SELECT seq, event_time, kind, code, text, num, unit, severity, end_time FROM cc_event "
+                            + "WHERE equipment_id = ? ORDER BY seq")) {
                 ps.setLong(1, equipmentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(RawEvent.read(rs));
+                        double n = rs.getDouble(6);
+                        Double num = rs.wasNull() ? null : n;
+                        out.add(new RawEvent(rs.getLong(1), Db.instant(rs, 2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), num, rs.getString(7), rs.getString(8), Db.instant(rs, 9)));
                     }
                 }
             }

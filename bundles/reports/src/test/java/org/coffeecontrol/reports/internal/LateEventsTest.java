@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 import org.coffeecontrol.simulator.model.FleetModel;
 import org.coffeecontrol.simulator.model.FleetSpec;
 import org.coffeecontrol.simulator.model.MachineSpec;
@@ -37,7 +38,8 @@ class LateEventsTest {
         FleetModel fleet = FleetModel.generate(new FleetSpec(5, 2, 1, 1), 2.0);
         long pos = catalog.addPos("Shop", catalog.addClient("Client"), null, fleet.pointsOfSale().get(0).openingHours(),
                 fleet.pointsOfSale().get(0).cleaningTimes());
-        ReportServiceImpl svc = new ReportServiceImpl(store.ds, catalog, Settings.defaults(ZONE),
+        ReportServiceImpl svc = new ReportServiceImpl(store.ds, new JdbcEventLog(store.ds),
+                catalog, Settings.defaults(ZONE),
                 Clock.fixed(T0.plus(Duration.ofDays(2)), ZoneOffset.UTC), false);
         List<Long> machines = new ArrayList<>();
         for (MachineSpec m : fleet.machines()) {

@@ -25,6 +25,7 @@ import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.Severity;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 import org.coffeecontrol.reports.api.Grouping;
 import org.coffeecontrol.reports.api.Periodicity;
 import org.coffeecontrol.reports.api.ReportFilter;
@@ -67,7 +68,8 @@ class ReportsTest {
         posB = catalog.addPos("Beta 1", clientB, null, Map.of(), null);
         machineA = catalog.addMachine("A-1", posA);
         machineB = catalog.addMachine("B-1", posB);
-        svc = new ReportServiceImpl(store.ds, catalog, Settings.defaults(ZONE), Clock.fixed(NOW, ZONE), false);
+        svc = new ReportServiceImpl(store.ds, new JdbcEventLog(store.ds),
+                catalog, Settings.defaults(ZONE), Clock.fixed(NOW, ZONE), false);
         svc.feed().catchUp();
     }
 

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 import org.coffeecontrol.reports.api.Grouping;
 import org.coffeecontrol.reports.api.Periodicity;
 import org.coffeecontrol.reports.api.ReportFilter;
@@ -90,7 +91,8 @@ class RollupConsistencyTest {
     }
 
     static ReportServiceImpl service() {
-        return new ReportServiceImpl(store.ds, catalog, Settings.defaults(ZONE), Clock.fixed(T1, ZoneOffset.UTC), false);
+        return new ReportServiceImpl(store.ds, new JdbcEventLog(store.ds),
+                catalog, Settings.defaults(ZONE), Clock.fixed(T1, ZoneOffset.UTC), false);
     }
 
     /** What core does: commit, then tell the listener. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 import org.coffeecontrol.reports.api.ReportFilter;
 import org.coffeecontrol.reports.api.ReportRequest;
 import org.coffeecontrol.reports.api.ReportResult;
@@ -84,7 +85,8 @@ class SampleDayTest {
     }
 
     static ReportServiceImpl service(Fleet f) {
-        return new ReportServiceImpl(f.store().ds, f.catalog(), Settings.defaults(ZONE), Clock.systemUTC(), false);
+        return new ReportServiceImpl(f.store().ds, new JdbcEventLog(f.store().ds),
+                f.catalog(), Settings.defaults(ZONE), Clock.systemUTC(), false);
     }
 
     static Map<String, Long> byProduct(ReportResult r) {
@@ -120,7 +122,8 @@ class SampleDayTest {
         Store empty = new Store();
         Fleet f = seed();
         // the service starts on an empty store, then every event arrives through the listener
-        ReportServiceImpl svc = new ReportServiceImpl(empty.ds, f.catalog(), Settings.defaults(ZONE),
+        ReportServiceImpl svc = new ReportServiceImpl(empty.ds, new JdbcEventLog(empty.ds),
+                f.catalog(), Settings.defaults(ZONE),
                 Clock.systemUTC(), false);
         try {
             svc.feed().catchUp();

@@ -17,6 +17,7 @@ import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
 import org.coffeecontrol.reports.api.SensorSeries;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class SensorSeriesTest {
         }
         store.store(machine, events);
         store.store(foreign, List.of(new MachineEvent.SensorReading(1, T0, "boiler_temp", 50, "°C")));
-        ReportServiceImpl svc = new ReportServiceImpl(store.ds, catalog, Settings.defaults(ZoneId.of("UTC")),
+        ReportServiceImpl svc = new ReportServiceImpl(store.ds, new JdbcEventLog(store.ds),
+                catalog, Settings.defaults(ZoneId.of("UTC")),
                 Clock.systemUTC(), false);
         try {
             Caller manager = new Caller("m", Set.of(Role.MANAGER), false, Set.of(client));

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -412,19 +411,13 @@ public class TelemetryServiceImpl implements TelemetryService {
         catalog.equipment(caller, equipmentId);
         int n = Math.max(1, Math.min(limit, 1000));
         try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT seq, event_time, kind, code, text, num, unit, severity, "
-                        + "end_time, received_at FROM cc_event WHERE equipment_id = ? ORDER BY seq DESC FETCH FIRST "
-                        + n + " ROWS ONLY")) {
+                PreparedStatement ps = c.prepareStatement("SELECT " + JdbcEventLog.COLUMNS
+                        + " FROM cc_event WHERE equipment_id = ? ORDER BY seq DESC FETCH FIRST " + n + " ROWS ONLY")) {
             ps.setLong(1, equipmentId);
             List<StoredEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    double num = rs.getDouble(6);
-                    Double value = rs.wasNull() ? null : num;
-                    Timestamp end = rs.getTimestamp(9);
-                    out.add(new StoredEvent(equipmentId, rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            rs.getString(4), rs.getString(5), value, rs.getString(7), rs.getString(8),
-                            end == null ? null : end.toInstant(), rs.getTimestamp(10).toInstant()));
+                    out.add(JdbcEventLog.row(rs, equipmentId));
                 }
             }
             return out;
