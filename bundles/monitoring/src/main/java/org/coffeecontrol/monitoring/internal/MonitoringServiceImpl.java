@@ -32,6 +32,8 @@ import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.health.HealthCheck;
 import org.coffeecontrol.api.health.HealthStatus;
 import org.coffeecontrol.api.driver.MachineEvent;
+import org.coffeecontrol.api.mail.MailMessage;
+import org.coffeecontrol.api.mail.MailService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.api.security.UserAccount;
@@ -91,7 +93,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
     private ServiceRegistration<TelemetryListener> listener;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile MailSender mail;
+    volatile MailService mail;
 
     /** Tickets and others hear of problems here; optional, so removing them leaves monitoring running. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -195,7 +197,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
 
     @Override
     public void send(List<Email> emails) {
-        MailSender sender = mail;
+        MailService sender = mail;
         if (sender == null) {
             LOG.debug("No mail server configured ({}); {} e-mails not sent", "org.coffeecontrol.mail", emails.size());
         } else if (mailExecutor == null) {
@@ -242,7 +244,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
         }
     }
 
-    void deliver(MailSender sender, List<Email> emails) {
+    void deliver(MailService sender, List<Email> emails) {
         for (Email e : emails) {
             String address;
             try {
@@ -255,7 +257,7 @@ public class MonitoringServiceImpl implements MonitoringService, HealthCheck, Au
                 continue;
             }
             try {
-                sender.send(address, e.subject(), e.body());
+                sender.send(MailMessage.of(address, e.subject(), e.body()));
             } catch (RuntimeException failed) {
                 LOG.warn("E-mail to {} failed: {}", e.username(), failed.getMessage());
             }

@@ -17,6 +17,7 @@ import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.driver.MachineEvent;
 import org.coffeecontrol.api.driver.Severity;
 import org.coffeecontrol.api.health.HealthStatus;
+import org.coffeecontrol.core.internal.mail.SmtpMailService;
 import org.coffeecontrol.monitoring.api.DrinksSold;
 import org.coffeecontrol.monitoring.api.JournalEntry;
 import org.coffeecontrol.monitoring.api.JournalQuery;
@@ -27,7 +28,6 @@ import org.coffeecontrol.monitoring.api.NotificationKind;
 import org.coffeecontrol.monitoring.api.ProblemQuery;
 import org.coffeecontrol.monitoring.api.Scope;
 import org.coffeecontrol.monitoring.api.Uptime;
-import org.coffeecontrol.monitoring.internal.mail.SmtpMailer;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -152,7 +152,10 @@ class MonitoringServiceTest {
         f.service.subscribe(f.operator, 10, false);
         assertThrows(NotFoundException.class, () -> f.service.subscribe(f.beta, 10, true));
         List<Audience.Email> mails = new ArrayList<>();
-        f.service.mail = (to, subject, body) -> mails.add(new Audience.Email(to, subject, body));
+        f.service.mail = m -> {
+            mails.add(new Audience.Email(m.to(), m.subject(), m.body()));
+            return "<" + mails.size() + "@test>";
+        };
 
         f.heartbeat(100);
         f.send(100, new MachineEvent.ErrorRaised(f.nextSeq(), t("2026-03-02T09:00:00Z"), "E7", "Brewer jammed",
@@ -195,7 +198,7 @@ class MonitoringServiceTest {
         smtp.start();
         try {
             Fixture f = new Fixture(t("2026-03-02T10:00:00Z"));
-            f.service.mail = new SmtpMailer(new SmtpMailer.Settings("127.0.0.1", smtp.getSmtp().getPort(),
+            f.service.mail = new SmtpMailService(new SmtpMailService.Settings("127.0.0.1", smtp.getSmtp().getPort(),
                     "monitoring@coffee.test", "", "", false, false, 5000));
             f.service.subscribe(f.alpha, 10, true);
             f.service.subscribe(f.operator, 10, false);
@@ -229,7 +232,10 @@ class MonitoringServiceTest {
     void emailsGoToTheUsersAddressAfterTheCommit() throws Exception {
         Fixture f = new Fixture(t("2026-03-02T10:00:00Z"));
         List<String> sent = new ArrayList<>();
-        f.service.deliver((to, subject, body) -> sent.add(to + "|" + subject),
+        f.service.deliver(m -> {
+            sent.add(m.to() + "|" + m.subject());
+            return "<" + sent.size() + "@test>";
+        },
                 List.of(new Audience.Email("alpha", "[Coffee Control] Problem", "text"),
                         new Audience.Email("ghost", "[Coffee Control] Problem", "text")));
         assertEquals(List.of("alpha@example.test|[Coffee Control] Problem"), sent, "unknown users are skipped");

@@ -12,6 +12,8 @@ import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.Equipment;
 import org.coffeecontrol.api.catalog.PointOfSale;
+import org.coffeecontrol.api.mail.MailMessage;
+import org.coffeecontrol.api.mail.MailService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.tickets.api.ActConsumable;
@@ -24,8 +26,6 @@ import org.coffeecontrol.tickets.api.Ticket;
 import org.coffeecontrol.tickets.api.TicketLine;
 import org.coffeecontrol.tickets.api.TicketService;
 import org.coffeecontrol.tickets.internal.mail.InboxStore;
-import org.coffeecontrol.tickets.internal.mail.Outbox;
-import org.coffeecontrol.tickets.internal.mail.SmtpOutbound;
 import org.coffeecontrol.tickets.internal.mail.TicketReference;
 import org.coffeecontrol.tickets.internal.sources.SourcesDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +33,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 /**
  * Service acts (TKT-6). The act's own fields live in {@code cc_tkt_act}; everything else (POS, machine, lines, the
@@ -53,7 +56,7 @@ public class ServiceActsImpl implements ServiceActs {
     private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile SmtpOutbound smtp;
+    volatile MailService smtp;
 
     /** Dates on the act are printed in the tickets' time zone ({@code zone} of {@code org.coffeecontrol.tickets}). */
     @Activate
@@ -153,19 +156,19 @@ public class ServiceActsImpl implements ServiceActs {
         if (to == null || to.isBlank()) {
             throw new ValidationException("email", "point of sale " + pos.name() + " has no e-mail address");
         }
-        Outbox.address("email", to);
-        SmtpOutbound out = smtp;
+        checkAddress("email", to);
+        MailService out = smtp;
         if (out == null) {
             throw new ValidationException("smtp", "no mail server is configured (org.coffeecontrol.mail)");
         }
         byte[] document = pdf(caller, ticketId);
         String messageId;
         try {
-            messageId = out.send(to.strip(), TicketReference.subjectTag(t.number()) + " Акт выполненных работ / "
-                    + "service act", "Здравствуйте!\n\nВо вложении акт выполненных работ по заявке " + t.number()
-                            + " (" + pos.name() + ").\nPlease find attached the service act for ticket "
-                            + t.number() + ".\n\nCoffee Control",
-                    List.of(new Outbox.Attachment("act-" + t.number() + ".pdf", "application/pdf", document)));
+            messageId = out.send(MailMessage.of(to.strip(), TicketReference.subjectTag(t.number())
+                    + " Акт выполненных работ / service act", "Здравствуйте!\n\nВо вложении акт выполненных работ по "
+                            + "заявке " + t.number() + " (" + pos.name() + ").\nPlease find attached the service act "
+                            + "for ticket " + t.number() + ".\n\nCoffee Control")
+                    .attach("act-" + t.number() + ".pdf", "application/pdf", document));
         } catch (IllegalStateException e) {
             // the mail server refused or could not be reached: nothing recorded, the caller may try again
             throw new ConflictException("service act not sent: " + e.getMessage());
@@ -222,5 +225,14 @@ public class ServiceActsImpl implements ServiceActs {
 
     static boolean isPng(byte[] b) {
         return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    /** A bad address is the point of sale's data error, named before the act is rendered or a server asked. */
+    private static void checkAddress(String field, String value) {
+        try {
+            new InternetAddress(value.strip(), true);
+        } catch (AddressException e) {
+            throw new ValidationException(field, "'" + value + "' is not an e-mail address");
+        }
     }
 }

@@ -18,6 +18,8 @@ import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.Page;
 import org.coffeecontrol.api.PageRequest;
+import org.coffeecontrol.api.mail.MailMessage;
+import org.coffeecontrol.api.mail.MailService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.api.security.UserService;
@@ -28,7 +30,6 @@ import org.coffeecontrol.tickets.api.Ticket;
 import org.coffeecontrol.tickets.api.TicketQuery;
 import org.coffeecontrol.tickets.api.TicketService;
 import org.coffeecontrol.tickets.api.TicketState;
-import org.coffeecontrol.tickets.internal.mail.SmtpOutbound;
 import org.coffeecontrol.tickets.internal.mail.TicketReference;
 import org.coffeecontrol.tickets.internal.sources.SourcesDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -78,7 +79,7 @@ public class CompletenessCheckImpl implements CompletenessCheck {
     private ScheduledExecutorService executor;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile SmtpOutbound smtp;
+    volatile MailService smtp;
 
     @Activate
     public CompletenessCheckImpl(Config config, @Reference SourcesDatabase db, @Reference TicketService tickets,
@@ -219,7 +220,7 @@ public class CompletenessCheckImpl implements CompletenessCheck {
                 LOG.info("{} not moved back to work: {}", t.number(), e.getMessage());
             }
         }
-        SmtpOutbound out = smtp;
+        MailService out = smtp;
         if (out == null || t.executor() == null) {
             return null;
         }
@@ -228,10 +229,10 @@ public class CompletenessCheckImpl implements CompletenessCheck {
             if (email == null || email.isBlank()) {
                 return null;
             }
-            out.send(email, TicketReference.subjectTag(t.number()) + " incomplete / заявка не заполнена",
+            out.send(MailMessage.of(email, TicketReference.subjectTag(t.number()) + " incomplete / заявка не заполнена",
                     "The ticket " + t.number() + " was sent back to you. Please complete:\n- "
                             + String.join("\n- ", missing) + "\n\nЗаявка " + t.number()
-                            + " возвращена на доработку. Заполните недостающее (см. список выше).", List.of());
+                            + " возвращена на доработку. Заполните недостающее (см. список выше)."));
             return email;
         } catch (CoffeeException | IllegalStateException e) {
             LOG.info("Completeness mail for {} not sent: {}", t.number(), e.getMessage());

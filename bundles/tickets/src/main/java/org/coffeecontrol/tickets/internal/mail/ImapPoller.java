@@ -2,6 +2,7 @@ package org.coffeecontrol.tickets.internal.mail;
 
 import java.util.Properties;
 
+import org.coffeecontrol.api.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,12 @@ public final class ImapPoller {
     private final Settings settings;
 
     public ImapPoller(Settings settings) {
-        Outbox.requireServer(settings.host(), settings.port(), "read the ticket mailbox");
+        if (settings.host() == null || settings.host().isBlank()) {
+            throw new ValidationException("host", "is required to read the ticket mailbox");
+        }
+        if (settings.port() <= 0 || settings.port() > 65535) {
+            throw new ValidationException("port", "must be 1..65535");
+        }
         this.settings = settings;
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.coffeecontrol.api.CoffeeException;
 import org.coffeecontrol.api.catalog.CatalogService;
 import org.coffeecontrol.api.catalog.PointOfSale;
+import org.coffeecontrol.api.mail.MailMessage;
+import org.coffeecontrol.api.mail.MailService;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.tickets.api.MailPollResult;
 import org.coffeecontrol.tickets.api.Ticket;
@@ -50,7 +52,7 @@ public class MailboxPoller implements Mailbox {
     private ScheduledExecutorService executor;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile SmtpOutbound smtp;
+    volatile MailService smtp;
 
     @Activate
     public MailboxPoller(MailboxConfig c, @Reference MailImporter importer, @Reference TicketService tickets,
@@ -105,7 +107,7 @@ public class MailboxPoller implements Mailbox {
 
     /** Field tickets of POS whose helpdesk route is EKDS go to the EKDS address once, with the ticket in the subject. */
     int sendToEkds() {
-        SmtpOutbound out = smtp;
+        MailService out = smtp;
         if (ekdsAddress.isEmpty() || out == null) {
             return 0;
         }
@@ -124,11 +126,11 @@ public class MailboxPoller implements Mailbox {
                 continue;
             }
             try {
-                String id = out.send(ekdsAddress, TicketReference.subjectTag(t.number()) + " " + p.name(),
-                        "Заявка / ticket " + t.number() + "\nТочка продаж / POS: " + p.name() + " (" + p.code()
-                                + "), " + p.address() + "\nПричина / reason: " + t.reason() + "\nЗаявитель / "
-                                + "applicant: " + t.applicant() + " " + (t.applicantPhone() == null ? ""
-                                        : t.applicantPhone()), java.util.List.of());
+                String id = out.send(MailMessage.of(ekdsAddress, TicketReference.subjectTag(t.number()) + " "
+                        + p.name(), "Заявка / ticket " + t.number() + "\nТочка продаж / POS: " + p.name() + " ("
+                                + p.code() + "), " + p.address() + "\nПричина / reason: " + t.reason()
+                                + "\nЗаявитель / applicant: " + t.applicant() + " "
+                                + (t.applicantPhone() == null ? "" : t.applicantPhone())));
                 importer.store().markSentToEkds(t.id(), clock.instant(), id);
                 importer.store().thread(id, t.id());
                 tickets.note(Caller.system(), t.id(), "Handed to EKDS by e-mail to " + ekdsAddress);

@@ -18,6 +18,7 @@ import org.coffeecontrol.api.ConflictException;
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.ValidationException;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.core.internal.mail.SmtpMailService;
 import org.coffeecontrol.tickets.api.ActConsumable;
 import org.coffeecontrol.tickets.api.ActDelivery;
 import org.coffeecontrol.tickets.api.LineKind;
@@ -28,8 +29,6 @@ import org.coffeecontrol.tickets.api.Ticket;
 import org.coffeecontrol.tickets.api.TicketLine;
 import org.coffeecontrol.tickets.api.TicketUpdate;
 import org.coffeecontrol.tickets.internal.SourcesFixture;
-import org.coffeecontrol.tickets.internal.mail.Outbox;
-import org.coffeecontrol.tickets.internal.mail.SmtpOutbound;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,8 @@ class ServiceActsTest {
         smtp.start();
         f = new SourcesFixture();
         acts = new ServiceActsImpl(f.db, f.tickets, f.catalog, ZoneId.of("Europe/Moscow"), Clock.systemUTC());
-        acts.smtp = new SmtpOutbound(new Outbox(new Outbox.Settings("127.0.0.1", smtp.getSmtp().getPort(),
-                "service@coffee.test", "", "", false, false, 5000)));
+        acts.smtp = new SmtpMailService(new SmtpMailService.Settings("127.0.0.1", smtp.getSmtp().getPort(),
+                "service@coffee.test", "", "", false, false, 5000));
     }
 
     @AfterEach
@@ -155,8 +154,8 @@ class ServiceActsTest {
                 () -> acts.send(f.serviceAdmin(), noMail.id())).field());
         acts.smtp = null;
         assertEquals("smtp", assertThrows(ValidationException.class, () -> acts.send(f.mechanic(), t.id())).field());
-        acts.smtp = new SmtpOutbound(new Outbox(new Outbox.Settings("127.0.0.1", 1, "a@b.test", "", "", false,
-                false, 2000)));
+        acts.smtp = new SmtpMailService(new SmtpMailService.Settings("127.0.0.1", 1, "a@b.test", "", "", false,
+                false, 2000));
         ConflictException down = assertThrows(ConflictException.class, () -> acts.send(f.mechanic(), t.id()));
         assertTrue(down.getMessage().startsWith("service act not sent: SMTP 127.0.0.1:1"), down.getMessage());
         assertEquals(null, acts.act(f.operator(), t.id()).sentTo());

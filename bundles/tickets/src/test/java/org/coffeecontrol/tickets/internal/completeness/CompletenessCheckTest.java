@@ -13,6 +13,7 @@ import java.util.List;
 import org.coffeecontrol.api.AccessDeniedException;
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.core.internal.mail.SmtpMailService;
 import org.coffeecontrol.tickets.api.CompletenessFinding;
 import org.coffeecontrol.tickets.api.CompletenessRun;
 import org.coffeecontrol.tickets.api.LineKind;
@@ -22,8 +23,6 @@ import org.coffeecontrol.tickets.api.TicketLine;
 import org.coffeecontrol.tickets.api.TicketState;
 import org.coffeecontrol.tickets.api.TicketUpdate;
 import org.coffeecontrol.tickets.internal.SourcesFixture;
-import org.coffeecontrol.tickets.internal.mail.Outbox;
-import org.coffeecontrol.tickets.internal.mail.SmtpOutbound;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,8 @@ class CompletenessCheckTest {
         smtp.start();
         f = new SourcesFixture();
         check = new CompletenessCheckImpl(f.db, f.tickets, f.users(), 7, Clock.systemUTC());
-        check.smtp = new SmtpOutbound(new Outbox(new Outbox.Settings("127.0.0.1", smtp.getSmtp().getPort(),
-                "service@coffee.test", "", "", false, false, 5000)));
+        check.smtp = new SmtpMailService(new SmtpMailService.Settings("127.0.0.1", smtp.getSmtp().getPort(),
+                "service@coffee.test", "", "", false, false, 5000));
     }
 
     @AfterEach

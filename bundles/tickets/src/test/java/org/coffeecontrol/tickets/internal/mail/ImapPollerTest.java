@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.coffeecontrol.api.mail.MailMessage;
+import org.coffeecontrol.core.internal.mail.SmtpMailService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,16 +43,16 @@ class ImapPollerTest {
                 password, "INBOX", 5000));
     }
 
-    private Outbox outbox() {
-        return new Outbox(new Outbox.Settings("127.0.0.1", mail.getSmtp().getPort(), "pos17@example.test", "", "",
-                false, false, 5000));
+    private SmtpMailService outbox() {
+        return new SmtpMailService(new SmtpMailService.Settings("127.0.0.1", mail.getSmtp().getPort(),
+                "pos17@example.test", "", "", false, false, 5000));
     }
 
     @Test
     void readsUnseenMailsOnceWithThreadingHeadersAndAttachments() throws Exception {
-        String id = outbox().send("tickets@coffee.test", "Не работает кофемашина MSK-017",
-                "Добрый день!\nМашина выдаёт ошибку E7.", List.of(new Outbox.Attachment("фото.jpg", "image/jpeg",
-                        new byte[] { 1, 2, 3 })), "In-Reply-To", "<abc@coffee-control>");
+        String id = outbox().send(MailMessage.of("tickets@coffee.test", "Не работает кофемашина MSK-017",
+                "Добрый день!\nМашина выдаёт ошибку E7.").attach("фото.jpg", "image/jpeg", new byte[] { 1, 2, 3 })
+                .header("In-Reply-To", "<abc@coffee-control>"));
         assertTrue(mail.waitForIncomingEmail(5000, 1));
         List<IncomingMail> got = new ArrayList<>();
         ImapPoller.Result first = poller("secret").poll(got::add);
@@ -70,7 +72,7 @@ class ImapPollerTest {
 
     @Test
     void aMailTheHandlerCouldNotStoreIsReadAgainNextTime() throws Exception {
-        outbox().send("tickets@coffee.test", "x", "y", List.of());
+        outbox().send(MailMessage.of("tickets@coffee.test", "x", "y"));
         assertTrue(mail.waitForIncomingEmail(5000, 1));
         ImapPoller.Result failed = poller("secret").poll(m -> {
             throw new IllegalStateException("database down");

@@ -12,7 +12,9 @@ import org.coffeecontrol.api.AccessDeniedException;
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.PageRequest;
 import org.coffeecontrol.api.ValidationException;
+import org.coffeecontrol.api.mail.MailMessage;
 import org.coffeecontrol.api.security.Caller;
+import org.coffeecontrol.core.internal.mail.SmtpMailService;
 import org.coffeecontrol.tickets.api.InboxItem;
 import org.coffeecontrol.tickets.api.InboxStatus;
 import org.coffeecontrol.tickets.api.MailPollResult;
@@ -47,7 +49,7 @@ class MailboxTest {
         poller = new MailboxPoller(new ImapPoller(new ImapPoller.Settings("127.0.0.1", mail.getImap().getPort(), false,
                 "tickets", "secret", "INBOX", 5000)), importer, f.tickets, f.catalog,
                 MailImporter.Ekds.of("helpdesk@ekds.test", null), "route@ekds.test", Clock.systemUTC());
-        poller.smtp = new SmtpOutbound(outbox("coffee@coffee.test"));
+        poller.smtp = outbox("coffee@coffee.test");
         inbox = new TicketInboxImpl(importer, f.tickets, f.catalog, Clock.systemUTC());
         inbox.mailbox = poller;
     }
@@ -57,15 +59,20 @@ class MailboxTest {
         mail.stop();
     }
 
-    private Outbox outbox(String from) {
-        return new Outbox(new Outbox.Settings("127.0.0.1", mail.getSmtp().getPort(), from, "", "", false, false,
-                5000));
+    private SmtpMailService outbox(String from) {
+        return new SmtpMailService(new SmtpMailService.Settings("127.0.0.1", mail.getSmtp().getPort(), from, "", "",
+                false, false, 5000));
     }
 
     private String send(String from, String subject, String body, String... headers) {
-        List<Outbox.Attachment> files = subject.contains("фото")
-                ? List.of(new Outbox.Attachment("screen.jpg", "image/jpeg", new byte[] { 1, 2, 3, 4 })) : List.of();
-        return outbox(from).send("tickets@coffee.test", subject, body, files, headers);
+        MailMessage m = MailMessage.of("tickets@coffee.test", subject, body);
+        if (subject.contains("фото")) {
+            m = m.attach("screen.jpg", "image/jpeg", new byte[] { 1, 2, 3, 4 });
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            m = m.header(headers[i], headers[i + 1]);
+        }
+        return outbox(from).send(m);
     }
 
     @Test

@@ -1,11 +1,11 @@
-package org.coffeecontrol.monitoring.internal.mail;
+package org.coffeecontrol.core.internal.mail;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** ConfigAdmin PID {@code org.coffeecontrol.mail}: the SMTP server notifications are sent through. */
-@ObjectClassDefinition(name = "Coffee Control mail", description = "SMTP server for e-mail notifications")
+/** ConfigAdmin PID {@code org.coffeecontrol.mail}: the platform's SMTP server, which every bundle's e-mail goes through. */
+@ObjectClassDefinition(name = "Coffee Control mail", description = "SMTP server for the platform's e-mail (notifications, service acts, reminders)")
 public @interface MailConfig {
 
     String PID = "org.coffeecontrol.mail";
