@@ -63,8 +63,12 @@ public final class MachineSshServer implements AutoCloseable {
 
             @Override
             public Command createSubsystem(ChannelSession channel) throws IOException {
-                return shell.fault(channel.getSession().getUsername()) == SimMachine.Fault.HUNG ? new Silent()
-                        : sftp.createSubsystem(channel);
+                SimMachine.Fault fault = shell.fault(channel.getSession().getUsername());
+                if (fault == SimMachine.Fault.DEAD) {
+                    // a session kept from before the machine died is gone too
+                    channel.getSession().close(true);
+                }
+                return fault != SimMachine.Fault.NONE ? new Silent() : sftp.createSubsystem(channel);
             }
         }));
         server.setFileSystemFactory(new VirtualFileSystemFactory() {
@@ -125,7 +129,11 @@ public final class MachineSshServer implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) {
             String user = channel.getSession().getUsername();
-            if (shell.fault(user) == SimMachine.Fault.HUNG) {
+            SimMachine.Fault fault = shell.fault(user);
+            if (fault == SimMachine.Fault.DEAD) {
+                channel.getSession().close(true);
+            }
+            if (fault != SimMachine.Fault.NONE) {
                 return;
             }
             execs.execute(() -> {
