@@ -212,6 +212,21 @@ public final class Browser implements AutoCloseable {
                 "'" + expectedLabel + "' selected in #" + id + " (shows '" + comboLabel(id) + "')");
     }
 
+    /**
+     * Closes a combo box's list as a keyboard user does. After a pick the list of a multi-select combo box stays
+     * open with the picked item highlighted: the first Escape only drops the highlight, the next one closes it.
+     */
+    public void closeCombo(String id) {
+        until(d -> {
+            if (!Boolean.TRUE.equals(js("return arguments[0].opened === true;", byId(id)))) {
+                return true;
+            }
+            input(id).sendKeys(Keys.ESCAPE);
+            return false;
+        }, "the list of #" + id + " closed");
+        idle();
+    }
+
     /** The labels of the open combo box's items. */
     @SuppressWarnings("unchecked")
     public List<String> comboItems() {

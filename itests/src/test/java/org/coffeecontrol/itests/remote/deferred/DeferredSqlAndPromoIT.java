@@ -46,11 +46,9 @@ import org.coffeecontrol.simulator.wire.WireEncoders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -251,8 +249,6 @@ class DeferredSqlAndPromoIT {
      * "Resend failed" reaches the other once its login is fixed.
      */
     @Test
-    @Disabled("the deferred-query half passes and the client is picked; then the click on #promo-send times out "
-            + "(2026-11-26, run alone)")
     void techSupportRunsADeferredQueryAndPushesAPromoImageWithAResendFromTheUi() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
         Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
@@ -311,7 +307,7 @@ class DeferredSqlAndPromoIT {
             browser.until(d -> browser.textOf("promo-status").contains(image.getFileName().toString()),
                     "image uploaded: " + browser.textOf("promo-status"));
             browser.pick("promo-clients", clientName, clientName);
-            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            browser.closeCombo("promo-clients");
             browser.until(d -> Long.valueOf(1).equals(browser.script("return arguments[0].selectedItems.length;",
                     browser.byId("promo-clients"))), "client chosen");
             browser.click("promo-send");
