@@ -220,7 +220,9 @@ class DeferredSqlAndPromoIT {
         Map<String, JsonNode> log = deliveries(id);
         JsonNode failed = log.get(dead.serial());
         assertEquals("FAILED", failed.path("state").asText());
-        assertTrue(failed.path("message").asText().contains("closed the connection"), failed.toString());
+        // Dropped at login, or our login time-out first on a loaded machine: either way a reason is given.
+        assertTrue(failed.path("message").asText().contains("closed the connection")
+                || failed.path("message").asText().contains("did not finish"), failed.toString());
         for (MachineSpec m : ofClient) {
             if (!m.serial().equals(dead.serial())) {
                 assertTrue(Arrays.equals(png, Files.readAllBytes(work.resolve("machines").resolve(m.serial())
@@ -320,10 +322,14 @@ class DeferredSqlAndPromoIT {
                     "the campaign's progress: " + progress());
             List<String> log = browser.loadedGridTexts("promo-log");
             assertTrue(log.contains(stopped.serial()) && log.contains(refused), log.toString());
-            assertTrue(log.stream().anyMatch(t -> t.contains("closed the connection")), log.toString());
+            // A stopped machine drops the login; on a loaded machine our login time-out may fire first. Both
+            // outcomes are re-sent at its next call home, which is what the rest of the test relies on.
+            assertTrue(log.stream().anyMatch(t -> t.contains("closed the connection") || t.contains("did not finish")),
+                    log.toString());
             assertEquals(2, log.stream().filter("FAILED"::equals).count(), log.toString());
             Map<String, JsonNode> failed = deliveries(id);
-            assertEquals("UNREACHABLE", failed.get(stopped.serial()).path("outcome").asText());
+            assertTrue(List.of("UNREACHABLE", "TIMEOUT").contains(failed.get(stopped.serial()).path("outcome").asText()),
+                    failed.get(stopped.serial()).toString());
             assertEquals("AUTH_FAILED", failed.get(refused).path("outcome").asText());
 
             // The stopped machine is back: it gets the image at its next call home, and the page moves with it.
