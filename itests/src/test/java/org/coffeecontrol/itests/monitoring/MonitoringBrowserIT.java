@@ -206,10 +206,13 @@ class MonitoringBrowserIT {
         PosSpec other = fleet.pointsOfSale().stream().filter(p -> !p.code().equals(target.posCode())).findFirst()
                 .orElseThrow();
         browser.type("station-search", target.serial());
+        java.util.concurrent.atomic.AtomicReference<List<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
         browser.until(d -> {
             List<String> t = browser.loadedGridTexts("station-grid");
-            return t.contains(fleet.pos(target.posCode()).name()) && !t.contains(other.name());
-        }, "only the POS of " + target.serial() + " in the list");
+            seen.set(t);
+            // Codes, not names: codes carry this test's prefix, while names are the platform's and may repeat.
+            return t.contains(target.posCode()) && !t.contains(other.code());
+        }, () -> "only the POS of " + target.serial() + " (" + target.posCode() + ") in the list, saw " + seen.get());
         browser.type("station-search", "");
 
         // The map layer hit-tests the pointer itself: hovering shows the POS's name, a click opens its window.

@@ -305,13 +305,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public void until(Function<WebDriver, Boolean> condition, String what) {
+        until(condition, () -> what);
+    }
+
+    /** As {@link #until(Function, String)}, the message built at failure, so that it can say what was seen last. */
+    public void until(Function<WebDriver, Boolean> condition, java.util.function.Supplier<String> what) {
         try {
             new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .until(condition::apply);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            throw new AssertionError("timed out waiting for " + what.get(), e);
         }
     }
 
