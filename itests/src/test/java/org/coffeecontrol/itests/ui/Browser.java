@@ -261,11 +261,16 @@ public final class Browser implements AutoCloseable {
         return v == null ? "" : v.toString();
     }
 
-    /** The texts of every rendered cell of a Vaadin grid, header cells included. */
+    /** The texts of every cell of a Vaadin grid's shown rows, header cells included. */
     @SuppressWarnings("unchecked")
     public List<String> gridTexts(String id) {
         return (List<String>) js("""
                 return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))
+                    .filter(c => {
+                        // The grid keeps a pool of rows: those beyond the items are hidden but keep old texts.
+                        const row = c.assignedSlot && c.assignedSlot.closest('tr');
+                        return row && !row.hidden;
+                    })
                     .map(c => c.textContent.trim()).filter(t => t.length > 0);
                 """, byId(id));
     }
