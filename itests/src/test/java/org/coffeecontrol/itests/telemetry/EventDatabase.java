@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.coffeecontrol.api.telemetry.EventQuery;
+import org.coffeecontrol.core.internal.telemetry.JdbcEventLog;
+
 /**
  * The distribution's Derby database opened directly, for counting what really is on disk. Only while Karaf is
  * stopped: embedded Derby lets one JVM at a time boot a database.
@@ -35,19 +38,25 @@ public final class EventDatabase implements AutoCloseable {
         return connection;
     }
 
-    /** Stored sequence numbers per serial, ascending; a serial without events maps to an empty list. */
+    /**
+     * Stored sequence numbers per serial, ascending, read through core's own event log (both of its stores); a
+     * number stored twice appears twice. A serial without events maps to an empty list.
+     */
     public Map<String, List<Long>> seqsBySerial(Collection<String> serials) throws SQLException {
+        org.apache.derby.jdbc.EmbeddedDataSource ds = new org.apache.derby.jdbc.EmbeddedDataSource();
+        ds.setDatabaseName(url.substring("jdbc:derby:".length()));
+        JdbcEventLog log = new JdbcEventLog(ds);
         Map<String, List<Long>> out = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT e.seq FROM cc_event e JOIN cc_equipment q "
-                + "ON q.id = e.equipment_id WHERE q.serial_number = ? ORDER BY e.seq")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM cc_equipment WHERE serial_number = ?")) {
             for (String serial : serials) {
                 ps.setString(1, serial);
                 List<Long> seqs = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        seqs.add(rs.getLong(1));
+                        log.read(EventQuery.of(rs.getLong(1)), e -> seqs.add(e.seq()));
                     }
                 }
+                seqs.sort(null);
                 out.put(serial, seqs);
             }
         }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** A real Derby in memory holding core's two telemetry tables monitoring reads (as core's V002 creates them). */
+/** A real Derby in memory holding core's telemetry tables monitoring reads (as core's V002 and V004 create them; events go into the
+ * former one-row-per-event table, which core's event log still reads). */
 final class TestDb {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -25,6 +26,7 @@ final class TestDb {
                     + "received_at TIMESTAMP NOT NULL, CONSTRAINT pk_event PRIMARY KEY (equipment_id, seq))");
             st.execute("CREATE TABLE cc_machine_contact (equipment_id BIGINT NOT NULL PRIMARY KEY, "
                     + "last_seq BIGINT NOT NULL, last_seen TIMESTAMP NOT NULL, last_event_time TIMESTAMP)");
+            org.coffeecontrol.core.internal.telemetry.JdbcEventLog.createSegmentTable(c);
         }
     }
 

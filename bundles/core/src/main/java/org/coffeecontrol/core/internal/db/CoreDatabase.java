@@ -35,7 +35,8 @@ public class CoreDatabase {
     public static final List<Script> SCRIPTS = List.of(
             new Script(1, "catalogues and users", "db/V001__catalogues_and_users.sql"),
             new Script(2, "telemetry", "db/V002__telemetry.sql"),
-            new Script(3, "time zone of a point of sale", "db/V003__pos_time_zone.sql"));
+            new Script(3, "time zone of a point of sale", "db/V003__pos_time_zone.sql"),
+            new Script(4, "event segments", "db/V004__event_segments.sql"));
 
     /** Derby's lock wait time-out and deadlock, and the standard serialization failure. */
     private static final java.util.Set<String> LOCK_FAILURES = java.util.Set.of("40XL1", "40XL2", "40001");
@@ -55,7 +56,8 @@ public class CoreDatabase {
     static SchemaMigrations migrations() {
         // Released V002 sized the dead letters' payload at 2 MB on Derby; new databases must match upgraded ones.
         return SchemaMigrations.forTable(VERSION_TABLE, CoreDatabase.class.getClassLoader()).scripts(SCRIPTS)
-                .placeholder("BLOB", "BLOB(2M)", "BYTEA");
+                .placeholder("BLOB", "BLOB(2M)", "BYTEA")
+                .placeholder("SEGMENT", "VARCHAR(32672) FOR BIT DATA", "BYTEA");
     }
 
     public DataSource dataSource() {

@@ -75,16 +75,16 @@ final class DeadLetterStore {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')", Statement.RETURN_GENERATED_KEYS)) {
             c.setAutoCommit(true);
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
-            ps.setString(2, EventRows.clip(family, 50));
-            ps.setString(3, EventRows.clip(serial, 100));
+            ps.setString(2, EventSegments.clip(family, 50));
+            ps.setString(3, EventSegments.clip(serial, 100));
             if (equipmentId == null) {
                 ps.setNull(4, java.sql.Types.BIGINT);
             } else {
                 ps.setLong(4, equipmentId);
             }
-            ps.setString(5, EventRows.clip(contentType, 100));
+            ps.setString(5, EventSegments.clip(contentType, 100));
             ps.setString(6, cause.name());
-            ps.setString(7, EventRows.clip(reason, 1000));
+            ps.setString(7, EventSegments.clip(reason, 1000));
             ps.setInt(8, payload.length);
             ps.setBytes(9, payload);
             ps.executeUpdate();
@@ -172,7 +172,7 @@ final class DeadLetterStore {
                 ps.setLong(2, id);
             } else {
                 ps.setString(1, cause);
-                ps.setString(2, EventRows.clip(reason, 1000));
+                ps.setString(2, EventSegments.clip(reason, 1000));
                 ps.setLong(3, id);
             }
             ps.executeUpdate();

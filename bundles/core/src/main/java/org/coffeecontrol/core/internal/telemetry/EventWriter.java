@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores decoded batches with group commit. Machines are spread over a few partitions by equipment id; each
- * partition has one writer thread that takes every batch waiting, removes events already stored (resends), inserts
- * the rest and commits once, then completes each batch's future. A batch is acknowledged only after that commit,
+ * partition has one writer thread that takes every batch waiting, removes events already stored (resends), stores
+ * the rest as one {@link EventSegments segment} per machine and commits once, then completes each batch's future. A batch is acknowledged only after that commit,
  * so acknowledged means durable; many machines share one log flush, which makes the rate independent of how small
  * their batches are. All batches of one machine go through the same writer, so duplicate detection needs no locks,
  * and the writer can remember the highest stored sequence number of each machine: a batch that only carries newer
@@ -45,6 +45,9 @@ final class EventWriter implements AutoCloseable {
 
     private record Job(long equipmentId, List<MachineEvent> events, CompletableFuture<Outcome> done) {
     }
+
+    private static final String INSERT_SEGMENT = "INSERT INTO cc_event_segment (equipment_id, first_seq, last_seq, "
+            + "first_time, last_time, events, received_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Partition[] partitions;
@@ -161,26 +164,37 @@ final class EventWriter implements AutoCloseable {
                 c.setAutoCommit(false);
                 try {
                     Timestamp now = Timestamp.from(Instant.now());
-                    try (PreparedStatement insert = c.prepareStatement(EventRows.INSERT)) {
-                        for (int i = 0; i < group.size(); i++) {
-                            Job job = group.get(i);
-                            Set<Long> known = seen.computeIfAbsent(job.equipmentId(), id -> new HashSet<>());
-                            if (mayHoldStored(c, job)) {
-                                storedSeqs(c, job, known);
+                    for (int i = 0; i < group.size(); i++) {
+                        Job job = group.get(i);
+                        Set<Long> known = seen.computeIfAbsent(job.equipmentId(), id -> new HashSet<>());
+                        if (mayHoldStored(c, job)) {
+                            storedSeqs(c, job, known);
+                        }
+                        int accepted = 0;
+                        List<MachineEvent> stored = fresh.computeIfAbsent(job.equipmentId(), id -> new ArrayList<>());
+                        for (MachineEvent e : job.events()) {
+                            if (known.add(e.seq())) {
+                                stored.add(e);
+                                newMax.merge(job.equipmentId(), e.seq(), Math::max);
+                                accepted++;
                             }
-                            int accepted = 0;
-                            List<MachineEvent> stored = fresh.computeIfAbsent(job.equipmentId(),
-                                    id -> new ArrayList<>());
-                            for (MachineEvent e : job.events()) {
-                                if (known.add(e.seq())) {
-                                    EventRows.bind(insert, job.equipmentId(), e, now, calendar);
-                                    insert.addBatch();
-                                    stored.add(e);
-                                    newMax.merge(job.equipmentId(), e.seq(), Math::max);
-                                    accepted++;
-                                }
+                        }
+                        outcomes[i] = new Outcome(accepted, job.events().size() - accepted);
+                    }
+                    // One segment per machine and commit (more only past its size limit), whatever the batches.
+                    try (PreparedStatement insert = c.prepareStatement(INSERT_SEGMENT)) {
+                        for (Map.Entry<Long, List<MachineEvent>> m : fresh.entrySet()) {
+                            for (EventSegments.Segment seg : EventSegments.encode(m.getValue())) {
+                                insert.setLong(1, m.getKey());
+                                insert.setLong(2, seg.firstSeq());
+                                insert.setLong(3, seg.lastSeq());
+                                insert.setTimestamp(4, Timestamp.from(seg.firstTime()), calendar);
+                                insert.setTimestamp(5, Timestamp.from(seg.lastTime()), calendar);
+                                insert.setInt(6, seg.count());
+                                insert.setTimestamp(7, now, calendar);
+                                insert.setBytes(8, seg.data());
+                                insert.addBatch();
                             }
-                            outcomes[i] = new Outcome(accepted, job.events().size() - accepted);
                         }
                         insert.executeBatch();
                     }
@@ -216,13 +230,16 @@ final class EventWriter implements AutoCloseable {
             }
             Long max = committedMax.get(job.equipmentId());
             if (max == null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT MAX(seq) FROM cc_event WHERE equipment_id = ?")) {
-                    ps.setLong(1, job.equipmentId());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        long m = rs.getLong(1);
-                        max = rs.wasNull() ? Long.MIN_VALUE : m;
+                max = Long.MIN_VALUE;
+                for (String sql : new String[] { "SELECT MAX(seq) FROM cc_event WHERE equipment_id = ?",
+                    "SELECT MAX(last_seq) FROM cc_event_segment WHERE equipment_id = ?" }) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setLong(1, job.equipmentId());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            long m = rs.getLong(1);
+                            max = rs.wasNull() ? max : Math.max(max, m);
+                        }
                     }
                 }
                 committedMax.put(job.equipmentId(), max);
@@ -240,7 +257,7 @@ final class EventWriter implements AutoCloseable {
         }
     }
 
-    /** Adds to {@code known} the sequence numbers of this batch's range that are already stored. */
+    /** Adds to {@code known} the sequence numbers of this batch's range already stored, in either store. */
     private static void storedSeqs(Connection c, Job job, Set<Long> known) throws SQLException {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -256,6 +273,22 @@ final class EventWriter implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     known.add(rs.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT received_at, data FROM cc_event_segment "
+                + "WHERE equipment_id = ? AND first_seq <= ? AND last_seq >= ?")) {
+            ps.setLong(1, job.equipmentId());
+            ps.setLong(2, max);
+            ps.setLong(3, min);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (org.coffeecontrol.api.telemetry.StoredEvent e : EventSegments.decode(job.equipmentId(),
+                            rs.getBytes(2), rs.getTimestamp(1).toInstant())) {
+                        if (e.seq() >= min && e.seq() <= max) {
+                            known.add(e.seq());
+                        }
+                    }
                 }
             }
         }

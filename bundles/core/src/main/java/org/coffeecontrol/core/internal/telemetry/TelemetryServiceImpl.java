@@ -65,6 +65,7 @@ public class TelemetryServiceImpl implements TelemetryService {
     private final MachineDirectory directory;
     private final DeadLetterStore deadLetters;
     private final EventWriter writer;
+    private final JdbcEventLog eventLog;
     private final Map<String, MachineDriver> drivers = new ConcurrentHashMap<>();
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
     private final List<TelemetryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -88,6 +89,7 @@ public class TelemetryServiceImpl implements TelemetryService {
         this.catalog = catalog;
         this.directory = new MachineDirectory(db.dataSource());
         this.deadLetters = new DeadLetterStore(db.dataSource());
+        this.eventLog = new JdbcEventLog(db.dataSource());
         this.writer = new EventWriter(db.dataSource(), WRITER_PARTITIONS, 20_000, 20_000, this::notifyListeners);
     }
 
@@ -409,21 +411,7 @@ public class TelemetryServiceImpl implements TelemetryService {
     @Override
     public List<StoredEvent> lastEvents(Caller caller, long equipmentId, int limit) {
         catalog.equipment(caller, equipmentId);
-        int n = Math.max(1, Math.min(limit, 1000));
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + JdbcEventLog.COLUMNS
-                        + " FROM cc_event WHERE equipment_id = ? ORDER BY seq DESC FETCH FIRST " + n + " ROWS ONLY")) {
-            ps.setLong(1, equipmentId);
-            List<StoredEvent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(JdbcEventLog.row(rs, equipmentId));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return eventLog.last(equipmentId, Math.max(1, Math.min(limit, 1000)));
     }
 
     @Override

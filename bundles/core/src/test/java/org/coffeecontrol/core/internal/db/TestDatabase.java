@@ -25,6 +25,15 @@ public final class TestDatabase implements AutoCloseable {
         db = new CoreDatabase(dataSource, emf);
     }
 
+    /** The first column of the first row of a query, e.g. a count. */
+    public long count(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Override
     public void close() {
         emf.close();

@@ -113,4 +113,89 @@ class JdbcEventLogTest {
         assertEquals(new StoredEvent(7, 1, at(1), "DRINK", "Americano 200", null, 200.0, "ml", null, null,
                 drink.receivedAt()), drink);
     }
+
+    /** A resend that fills a gap is a segment inside an earlier one's range: reads still come in sequence order. */
+    @Test
+    void gapsFilledLaterReadBackInSequenceOrder() throws Exception {
+        List<MachineEvent> odd = new ArrayList<>();
+        List<MachineEvent> even = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            (i % 2 == 1 ? odd : even).add(new MachineEvent.Heartbeat(i, at(i)));
+        }
+        store(7, odd);
+        store(7, even);
+        store(7, List.of(new MachineEvent.Heartbeat(41, at(41))));
+        List<Long> all = seqs(read(EventQuery.of(7)));
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 41).boxed().toList(), all);
+        assertEquals(List.of(11L, 12L, 13L), seqs(read(EventQuery.of(7).afterSeq(10).limit(3))));
+        assertEquals(List.of(41L, 40L, 39L), seqs(log.last(7, 3)));
+        assertEquals(3, tdb.count("SELECT COUNT(*) FROM cc_event_segment WHERE equipment_id = 7"),
+                "one segment per commit and machine");
+    }
+
+    /** Rows of the former one-row-per-event table are read with the segments, merged by sequence number. */
+    @Test
+    void rowsStoredBeforeSegmentsAreReadWithThem() throws Exception {
+        try (java.sql.Connection c = tdb.dataSource.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO cc_event (equipment_id, seq, "
+                        + "event_time, kind, code, num, unit, received_at) VALUES (7, ?, ?, 'DRINK', 'Latte', 300, "
+                        + "'ml', ?)")) {
+            for (int seq : new int[] { 1, 2, 5 }) {
+                ps.setLong(1, seq);
+                ps.setTimestamp(2, java.sql.Timestamp.from(at(seq)));
+                ps.setTimestamp(3, java.sql.Timestamp.from(at(seq)));
+                ps.executeUpdate();
+            }
+        }
+        List<MachineEvent> rest = List.of(new MachineEvent.Heartbeat(3, at(3)), new MachineEvent.Heartbeat(4, at(4)),
+                new MachineEvent.Heartbeat(5, at(5)), new MachineEvent.Heartbeat(6, at(6)));
+        try (EventWriter writer = new EventWriter(tdb.dataSource, 1, 10, 500, fresh -> {
+        })) {
+            EventWriter.Outcome o = writer.submit(7, rest, 5_000).get(30, TimeUnit.SECONDS);
+            assertEquals(new EventWriter.Outcome(3, 1), o, "seq 5 was stored as a row already");
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), seqs(read(EventQuery.of(7))));
+        assertEquals("DRINK", read(EventQuery.of(7).afterSeq(4).limit(1)).get(0).kind(), "seq 5 is the row");
+        assertEquals(List.of(6L, 5L), seqs(log.last(7, 2)));
+        assertEquals(List.of(1L, 2L, 5L), seqs(read(EventQuery.of(7).kinds("DRINK").inTimeOrder())));
+    }
+
+    /** Long texts overflow one segment's size: the writer splits, nothing is clipped beyond the row store's widths. */
+    @Test
+    void largeBatchesAreSplitIntoSegmentsThatFitTheColumn() throws Exception {
+        List<MachineEvent> errors = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            errors.add(new MachineEvent.ErrorRaised(i, at(i), "E" + i, i + " " + "ошибка ".repeat(80), Severity.WARNING));
+        }
+        store(7, errors);
+        assertTrue(tdb.count("SELECT COUNT(*) FROM cc_event_segment WHERE equipment_id = 7") > 1);
+        List<StoredEvent> back = read(EventQuery.of(7));
+        assertEquals(200, back.size());
+        assertEquals(500, back.get(0).text().length(), "clipped to the 500 characters cc_event kept");
+        assertEquals("E200", back.get(199).code());
+        assertTrue(back.get(199).text().startsWith("200 ошибка"), back.get(199).text());
+    }
+
+    /** Values the compact form encodes specially come back exactly. */
+    @Test
+    void numbersTimesAndMissingFieldsRoundTrip() throws Exception {
+        List<MachineEvent> odd = List.of(
+                new MachineEvent.SensorReading(1, T.plusNanos(123_456_789), "t", -0.0, "C"),
+                new MachineEvent.SensorReading(2, T.minusSeconds(86_400 * 400), "t", 1e300, null),
+                new MachineEvent.SensorReading(3, T, "t", Double.NaN, "C"),
+                new MachineEvent.SensorReading(4, T, "t", -42, "C"),
+                new MachineEvent.DrinkMade(1_000_000_000_000L, T, "Espresso", null),
+                new MachineEvent.CleaningRun(5, T, "full", T.minusSeconds(5), true));
+        store(7, odd);
+        List<StoredEvent> back = read(EventQuery.of(7));
+        assertEquals(T.plusNanos(123_456_789), back.get(0).time());
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.get(0).value()));
+        assertEquals(1e300, back.get(1).value());
+        assertEquals(null, back.get(1).unit());
+        assertEquals(null, back.get(2).value(), "NaN is stored as no value, as the row store did");
+        assertEquals(-42.0, back.get(3).value());
+        assertEquals(T.minusSeconds(5), back.get(4).end());
+        assertEquals(new StoredEvent(7, 1_000_000_000_000L, T, "DRINK", "Espresso", null, null, null, null, null,
+                back.get(5).receivedAt()), back.get(5));
+    }
 }
