@@ -45,7 +45,7 @@ class FleetImportIT {
     @BeforeAll
     static void setUp() throws Exception {
         dist = Distribution.shared();
-        admin = Rest.as(dist.restBase(), "admin", Distribution.ADMIN_PASSWORD);
+        admin = dist.admin();
     }
 
     private static String fleetCsv() {

@@ -44,8 +44,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -57,7 +55,8 @@ import jakarta.mail.internet.MimeMessage;
  * the fleet in the colours of its states; an error injected into one machine with {@code sim-error} becomes a
  * problem on the overview and a notification of the watching user, and both go when it is cleared; a journal entry
  * added in the POS window shows up there; the machine dashboard refreshes by push; the KPI dashboard agrees with
- * the REST figures. The watching admin subscribes by e-mail in the POS window and receives the problem and its
+ * the REST figures. The watching user is an operator (role OPERATOR, this fleet's clients only): the overview shows
+ * no other client's points of sale; subscribed by e-mail in the POS window, the operator receives the problem and its
  * clearing over real SMTP (GreenMail, configured through {@code etc/org.coffeecontrol.mail.cfg} as an
  * administrator would).
  */
@@ -87,9 +86,11 @@ class MonitoringBrowserIT {
     static final Map<String, Long> posIds = new HashMap<>();
     static GreenMail mail;
     static Path mailConfig;
-    static String adminEmail;
-    /** The admin's address before this test set its own: other tests share the distribution and its admin. */
-    static JsonNode originalEmail;
+    static final String OPERATOR_PASSWORD = "operator-password-4405";
+    static String operatorName;
+    static String operatorEmail;
+    /** The operator's own view of the REST API: the figures the UI must agree with are those this user may see. */
+    static Rest operator;
 
     @RegisterExtension
     final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure("MonitoringBrowserIT", () -> browser);
@@ -127,20 +128,26 @@ class MonitoringBrowserIT {
         sshClient = SshClient.setUpDefaultClient();
         sshClient.start();
 
-        // The platform's SMTP server, set as an administrator would; the admin gets an address to be written to.
+        // The platform's SMTP server, set as an administrator would.
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         mailConfig = dist.writeConfig("org.coffeecontrol.mail.cfg", Map.of("host", "127.0.0.1", "port",
                 mail.getSmtp().getPort(), "from", "monitoring@coffee.test"));
-        adminEmail = "admin-" + RUN.toLowerCase(java.util.Locale.ROOT) + "@monitoring.test";
-        ObjectNode me = (ObjectNode) admin.get("/api/users/admin").expect(200).json();
-        originalEmail = me.has("email") ? me.get("email").deepCopy() : NullNode.getInstance();
-        me.put("email", adminEmail);
-        admin.put("/api/users/admin", me).expect(200);
+        // The one who works the overview is an operator of this fleet's clients only, with an address to be written
+        // to, created as an administrator would: what the test sees is what that role and visibility allow.
+        operatorName = "mb-operator-" + RUN.toLowerCase(java.util.Locale.ROOT);
+        operatorEmail = operatorName + "@monitoring.test";
+        java.util.Set<Long> clientIds = new java.util.TreeSet<>();
+        for (long posId : posIds.values()) {
+            clientIds.add(admin.get("/api/pos/" + posId).expect(200).json().path("clientId").asLong());
+        }
+        admin.post("/api/users", Map.of("username", operatorName, "roles", List.of("OPERATOR"), "allClients", false,
+                "clientIds", List.copyOf(clientIds), "email", operatorEmail, "password", OPERATOR_PASSWORD)).expect(201);
+        operator = Rest.as(dist.restBase(), operatorName, OPERATOR_PASSWORD);
 
         browser = Browser.start(dist.uiBase());
         browser.open("/login");
-        browser.login("admin", Distribution.ADMIN_PASSWORD);
+        browser.login(operatorName, OPERATOR_PASSWORD);
     }
 
     @AfterAll
@@ -163,20 +170,9 @@ class MonitoringBrowserIT {
         if (mailConfig != null) {
             Files.deleteIfExists(mailConfig);
         }
-        if (originalEmail != null) {
-            ObjectNode me = (ObjectNode) admin.get("/api/users/admin").expect(200).json();
-            me.set("email", originalEmail);
-            admin.put("/api/users/admin", me).expect(200);
-            assertEquals(address(originalEmail), address(admin.get("/api/users/admin").expect(200).json()
-                    .path("email")), "the admin's e-mail address is back");
-        }
         if (mail != null) {
             mail.stop();
         }
-    }
-
-    private static String address(JsonNode email) {
-        return email == null || email.isNull() || email.isMissingNode() ? null : email.asText();
     }
 
     @Test
@@ -201,6 +197,14 @@ class MonitoringBrowserIT {
             browser.until(d -> browser.loadedGridTexts("station-grid").contains(name), name + " in the station list");
         }
         browser.type("station-search", "");
+        // Client visibility, on the server: other clients' points of sale (other tests' fleets) are not listed.
+        assertTrue(posIds.values().containsAll(operator.get("/api/monitoring/overview").expect(200).json()
+                .findValues("posId").stream().map(JsonNode::asLong).toList()), "the operator sees this fleet only");
+        browser.until(d -> {
+            List<String> codes = browser.loadedGridTexts("station-grid").stream().filter(t -> t.contains("-POS-"))
+                    .toList();
+            return codes.size() == posIds.size() && codes.stream().allMatch(t -> t.startsWith(CODE_PREFIX));
+        }, "only this fleet's points of sale in the operator's station list");
 
         // Search by a machine's serial finds its POS only (the catalogue's search, CAT-5).
         PosSpec other = fleet.pointsOfSale().stream().filter(p -> !p.code().equals(target.posCode())).findFirst()
@@ -248,13 +252,13 @@ class MonitoringBrowserIT {
         if (!subscribed()) {
             browser.click("pos-subscribe");
         }
-        browser.until(d -> subscribed(), "admin watches the POS");
+        browser.until(d -> subscribed(), "the operator watches the POS");
         if (!subscribedByEmail()) {
             browser.click("pos-subscribe-email");
         }
-        browser.until(d -> subscribedByEmail(), "admin watches the POS by e-mail");
-        admin.send("POST", "/api/monitoring/notifications/read", "[]").expect(200);
-        admin.delete("/api/monitoring/notifications/read").expect(200);
+        browser.until(d -> subscribedByEmail(), "the operator watches the POS by e-mail");
+        operator.send("POST", "/api/monitoring/notifications/read", "[]").expect(200);
+        operator.delete("/api/monitoring/notifications/read").expect(200);
 
         assertTrue(simError(target.serial(), "raise " + code).contains(code));
         browser.open("/monitoring");
@@ -282,7 +286,7 @@ class MonitoringBrowserIT {
         browser.until(d -> colourMatches(targetPos, status(targetPos)), "the marker back in its state's colour");
         // The grid keeps the cells of removed rows in the DOM: compare its row count with the open problems.
         browser.until(d -> {
-            JsonNode open = admin.get("/api/monitoring/problems?open=true&limit=200").expect(200).json();
+            JsonNode open = operator.get("/api/monitoring/problems?open=true&limit=200").expect(200).json();
             return !open.toString().contains("\"serialNumber\":\"" + target.serial() + "\"")
                     && open.path("total").asLong() == ((Number) browser.script("return arguments[0].size;",
                             browser.byId("problem-grid"))).longValue();
@@ -300,7 +304,7 @@ class MonitoringBrowserIT {
         browser.until(d -> browser.idsStartingWith("notification-read-").isEmpty()
                 && browser.textOf("notification-list").contains("No notifications"), "read notifications cleared");
         browser.click("notifications-close");
-        assertEquals(0, admin.get("/api/monitoring/notifications").expect(200).json().path("items").size());
+        assertEquals(0, operator.get("/api/monitoring/notifications").expect(200).json().path("items").size());
     }
 
     @Test
@@ -320,8 +324,8 @@ class MonitoringBrowserIT {
         browser.click("journal-add");
         browser.until(d -> browser.loadedGridTexts("journal-grid").contains(problem), "the entry in the journal");
         assertTrue(browser.loadedGridTexts("journal-grid").contains("T-" + RUN));
-        JsonNode entries = admin.get("/api/monitoring/journal?posId=" + targetPos).expect(200).json().path("items");
-        assertTrue(entries.toString().contains(problem) && entries.toString().contains("\"operator\":\"admin\""),
+        JsonNode entries = operator.get("/api/monitoring/journal?posId=" + targetPos).expect(200).json().path("items");
+        assertTrue(entries.toString().contains(problem) && entries.toString().contains("\"operator\":\"" + operatorName + "\""),
                 entries.toString());
 
         // Its machine's dashboard, one click away, refreshes itself by push.
@@ -341,10 +345,10 @@ class MonitoringBrowserIT {
         browser.waitVisible("kpi-online");
         browser.until(d -> {
             long online = 0;
-            for (JsonNode m : admin.get("/api/monitoring/machines").expect(200).json()) {
+            for (JsonNode m : operator.get("/api/monitoring/machines").expect(200).json()) {
                 online += m.path("online").asBoolean() ? 1 : 0;
             }
-            long problems = admin.get("/api/monitoring/problems?open=true&limit=1").expect(200).json()
+            long problems = operator.get("/api/monitoring/problems?open=true&limit=1").expect(200).json()
                     .path("total").asLong();
             return browser.textOf("kpi-online").equals(Long.toString(online))
                     && browser.textOf("kpi-problems").equals(Long.toString(problems));
@@ -373,7 +377,7 @@ class MonitoringBrowserIT {
 
     private static List<JsonNode> fleetPos() {
         List<JsonNode> out = new java.util.ArrayList<>();
-        for (JsonNode p : admin.get("/api/monitoring/overview").expect(200).json()) {
+        for (JsonNode p : operator.get("/api/monitoring/overview").expect(200).json()) {
             if (posIds.containsValue(p.path("posId").asLong())) {
                 out.add(p);
             }
@@ -387,34 +391,34 @@ class MonitoringBrowserIT {
     }
 
     private static boolean subscribed() {
-        return admin.get("/api/monitoring/subscriptions").expect(200).json().toString()
+        return operator.get("/api/monitoring/subscriptions").expect(200).json().toString()
                 .contains("\"posId\":" + targetPos + ",");
     }
 
     private static boolean subscribedByEmail() {
-        return admin.get("/api/monitoring/subscriptions").expect(200).json().toString()
-                .contains("\"posId\":" + targetPos + ",") && admin.get("/api/monitoring/subscriptions").expect(200)
+        return operator.get("/api/monitoring/subscriptions").expect(200).json().toString()
+                .contains("\"posId\":" + targetPos + ",") && operator.get("/api/monitoring/subscriptions").expect(200)
                         .json().findValues("email").stream().anyMatch(JsonNode::asBoolean);
     }
 
-    /** The first mail to the admin whose subject starts with {@code kind} and names {@code serial}. */
+    /** The first mail to the operator whose subject starts with {@code kind} and names {@code serial}. */
     private static MimeMessage awaitMail(String kind, String serial) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             for (MimeMessage m : mail.getReceivedMessagesForDomain("monitoring.test")) {
-                if (m.getAllRecipients()[0].toString().equals(adminEmail) && m.getSubject().contains(kind)
+                if (m.getAllRecipients()[0].toString().equals(operatorEmail) && m.getSubject().contains(kind)
                         && m.getSubject().contains(serial)) {
                     return m;
                 }
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no mail '" + kind + "… " + serial + "' to " + adminEmail + " within 30 s");
+        throw new AssertionError("no mail '" + kind + "… " + serial + "' to " + operatorEmail + " within 30 s");
     }
 
     private static List<String> notificationKinds() {
         List<String> kinds = new java.util.ArrayList<>();
-        admin.get("/api/monitoring/notifications").expect(200).json().path("items")
+        operator.get("/api/monitoring/notifications").expect(200).json().path("items")
                 .forEach(n -> kinds.add(n.path("kind").asText()));
         return kinds;
     }
