@@ -26,6 +26,7 @@ import org.coffeecontrol.api.rest.Callers;
 import org.coffeecontrol.rest.internal.auth.BasicAuthFilter;
 import org.coffeecontrol.rest.internal.json.JsonMapping;
 import org.coffeecontrol.rest.internal.json.JsonProvider;
+import org.coffeecontrol.rest.internal.openapi.Answers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,6 +61,10 @@ public class FleetImportResource {
     @POST
     @Path("import")
     @Consumes({ CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON })
+    @Answers(status = 200, description = "Imported (or, with dryRun, checked): what was created and found",
+            entity = FleetImportReport.class)
+    @Answers(status = 422, description = "Nothing imported: every refused row with its column and reason",
+            entity = FleetImportReport.class)
     public Response importFleet(@Context SecurityContext sc, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @QueryParam("dryRun") boolean dryRun, byte[] body) {
         // No body is no rows: the service answers that, after it has checked who is asking.

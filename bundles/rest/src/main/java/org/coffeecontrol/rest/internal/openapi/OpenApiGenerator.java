@@ -43,8 +43,8 @@ import org.coffeecontrol.rest.internal.errors.ErrorBody;
  * An OpenAPI 3.0 document built by reflection over JAX-RS resource classes: paths from {@code @Path}, operations
  * from the HTTP method annotations, parameters from {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam}
  * (also inside {@code @BeanParam}), the body from the one unannotated parameter, and schemas from the Java types.
- * A method returning {@code Response} says nothing about its entity; for POST we assume it answers 201 with the
- * type it was sent, which is what our create endpoints do.
+ * A method returning {@code Response} says nothing about its entity: it may declare its answers ({@link Answers});
+ * otherwise for POST we assume it answers 201 with the type it was sent, which is what our create endpoints do.
  */
 public final class OpenApiGenerator {
 
@@ -159,7 +159,14 @@ public final class OpenApiGenerator {
     private Map<String, Object> responses(Method annotated, Class<?> type, Type returnType, Type body) {
         Map<String, Object> responses = new LinkedHashMap<>();
         List<String> produces = produces(annotated, type);
-        if (returnType == void.class) {
+        Answers[] declared = annotated.getAnnotationsByType(Answers.class);
+        if (declared.length > 0) {
+            for (Answers a : declared) {
+                responses.put(Integer.toString(a.status()), a.entity() == Void.class
+                        ? schema("description", a.description())
+                        : schema("description", a.description(), "content", content(produces, a.entity())));
+            }
+        } else if (returnType == void.class) {
             responses.put("204", schema("description", "No Content"));
         } else if (Schemas.isOpaque(returnType)) {
             if ("POST".equals(httpMethod(annotated)) && body != null) {

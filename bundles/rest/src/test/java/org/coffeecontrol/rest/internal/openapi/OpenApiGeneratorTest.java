@@ -75,6 +75,14 @@ class OpenApiGeneratorTest {
             return null;
         }
 
+        @POST
+        @Path("check")
+        @Answers(status = 200, description = "Checked", entity = Part.class)
+        @Answers(status = 422, description = "Refused", entity = Widget.class)
+        public Response check(Widget widget) {
+            return null;
+        }
+
         @DELETE
         @Path("/{id}/")
         public void delete(@PathParam("id") long id) {
@@ -210,6 +218,11 @@ class OpenApiGeneratorTest {
                 widgets.at("/post/responses/201/content/application~1json/schema/$ref").asText());
         JsonNode delete = generate(WidgetResource.class).at("/paths/~1api~1widgets~1{id}/delete/responses");
         assertTrue(delete.has("204"));
+        JsonNode check = generate(WidgetResource.class).at("/paths/~1api~1widgets~1check/post/responses");
+        assertTrue(!check.has("201"), "declared answers replace the assumed 201: " + check);
+        assertEquals("#/components/schemas/Part", check.at("/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Widget", check.at("/422/content/application~1json/schema/$ref").asText());
+        assertEquals("Refused", check.at("/422/description").asText());
         assertEquals("#/components/schemas/ErrorBody", delete.at("/default/content/application~1json/schema/$ref").asText());
         assertEquals("array", generate(WidgetResource.class)
                 .at("/paths/~1api~1widgets~1{id}~1parts/get/responses/200/content/application~1json/schema/type").asText());
