@@ -132,6 +132,24 @@ public final class MonitoringBenchmark {
         int falseAlarms = falseNotOnline(sim);
         log("machines reported not online while the simulator has them reachable and calling: %d", falseAlarms);
 
+        // --detection off: straight to the first paint under the live fleet (developing the overview, not a result).
+        if (!"off".equals(options.get("detection"))) {
+            detection(sim, machines, inject, offline, uploadInterval);
+        }
+
+        // 4. The overview's first paint with every marker, against the home page in the same browser.
+        firstPaint(dist, fleet.pointsOfSale().size());
+
+        // 5. Heap.
+        heap(work);
+        log("simulator: %s, pending %d events, running %d s", sim.stats(), sim.pendingEvents(),
+                Duration.between(simStart, Instant.now()).toSeconds());
+        sim.close();
+        dist.stop();
+    }
+
+    private void detection(Simulator sim, int machines, int inject, int offline, int uploadInterval)
+            throws Exception {
         // 2. Critical errors injected into machines, then cleared.
         List<SimMachine> injected = sim.machines().subList(0, Math.min(inject, machines));
         Map<String, String> codes = new HashMap<>();
@@ -188,16 +206,6 @@ public final class MonitoringBenchmark {
                 + " still open: %d with the simulated link down, %d wrongly %s", silent.size() - stillOpen.size(),
                 silent.size(), backOnline.toSeconds(), uploadInterval + SWEEP_SECONDS, stillOpen.size() - wrong.size(),
                 wrong.size(), wrong);
-
-        // 4. The overview's first paint with every marker, against the home page in the same browser.
-        firstPaint(dist, fleet.pointsOfSale().size());
-
-        // 5. Heap.
-        heap(work);
-        log("simulator: %s, pending %d events, running %d s", sim.stats(), sim.pendingEvents(),
-                Duration.between(simStart, Instant.now()).toSeconds());
-        sim.close();
-        dist.stop();
     }
 
     /**
@@ -357,6 +365,25 @@ public final class MonitoringBenchmark {
         }
     }
 
+    /**
+     * Where the overview's first paint went, from navigation start (ms): the page's own milestones, every resource
+     * (end time, bytes on the wire / decoded; "cache" when the browser took it from its cache) and the map's marks.
+     */
+    private static final String TIMELINE = String.join("\n",
+            "var r = [], n = performance.getEntriesByType('navigation')[0];",
+            "if (n) { r.push('html ' + Math.round(n.responseStart) + '-' + Math.round(n.responseEnd)",
+            "  + ' domInteractive ' + Math.round(n.domInteractive) + ' dcl ' + Math.round(n.domContentLoadedEventEnd)",
+            "  + ' load ' + Math.round(n.loadEventEnd)); }",
+            "performance.getEntriesByType('resource').forEach(function (e) {",
+            "  var name = e.name.replace(/^https?:\\/\\/[^\\/]+/, '');",
+            "  if (name.length > 60) { name = name.substring(0, 28) + '..' + name.substring(name.length - 30); }",
+            "  r.push(name + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd) + ' '",
+            "    + (e.transferSize === 0 && e.decodedBodySize > 0 ? 'cache' : Math.round(e.transferSize / 1024) + 'k')",
+            "    + '/' + Math.round(e.decodedBodySize / 1024) + 'k');",
+            "});",
+            "performance.getEntriesByType('mark').forEach(function (e) { r.push(e.name + ' ' + Math.round(e.startTime)); });",
+            "return r.join('; ');");
+
     private void firstPaint(Distribution dist, int markers) throws IOException {
         if (!Browser.available()) {
             log("no chromium: first paint not measured");
@@ -372,6 +399,7 @@ public final class MonitoringBenchmark {
                 browser.open("/");
                 browser.waitVisible("kpi-online");
                 home.add(((Number) browser.script("return Math.round(performance.now());")).longValue());
+                log("home run %d timeline: %s", i + 1, browser.script(TIMELINE));
                 browser.open("/monitoring");
                 browser.until(d -> String.valueOf(markers).equals(browser.script(
                         "var e = document.getElementById('overview-map'); return e && e.getAttribute('data-markers');")),
@@ -380,6 +408,7 @@ public final class MonitoringBenchmark {
                         "return document.getElementById('overview-map').getAttribute('data-first-paint-ms');"))));
                 render.add(Long.parseLong(String.valueOf(browser.script(
                         "return document.getElementById('overview-map').getAttribute('data-render-ms');"))));
+                log("overview run %d timeline: %s", i + 1, browser.script(TIMELINE));
             }
         }
         long o = percentileMillis(overview);

@@ -3,7 +3,8 @@
  * One L.circleMarker per POS cost 0.8-1.3 s for 10,000 of them (an object, a bounds and a path per marker, and
  * per-marker event plumbing); plain arrays and one path per colour paint them in a few tens of milliseconds, so
  * the overview's first paint stays within the 2 s the issue asks. Clicks and hover are hit-tested by the layer.
- * Driven by PosMap.java through executeJs; calls back with el.$server.markerClicked(id).
+ * Driven by PosMap.java through executeJs; the markers come over HTTP (OverviewMarkersHandler); calls back with
+ * el.$server.markersShown(version) / markersFailed(reason) / markerClicked(id).
  */
 (function () {
   var RADIUS = 6;
@@ -177,6 +178,9 @@
       // Dense clusters put many points of one colour on nearly the same pixel: one stamp per CELL-sized square and
       // status is indistinguishable from all of them and spares most of the copies at the zoom that shows the
       // whole fleet. The stamp numbers differ per paint and status, so the grid is never cleared.
+      if (n) {
+        timelineMark('coffee-draw-start');
+      }
       var drawn = 0;
       var stamp = this._stamp = ((this._stamp || 0) + sprites.length) % 2000000000;
       for (var s = 0; s < sprites.length; s++) {
@@ -197,6 +201,9 @@
       }
       // How many stamps the last paint made (the harness reports it next to the point count).
       this._drawn = drawn;
+      if (n) {
+        timelineMark('coffee-draw-end');
+      }
     },
 
     _sprites: function (m) {
@@ -226,6 +233,13 @@
     }
   });
 
+  /* The benchmark reads the first of each from the performance timeline to tell where the first paint's time goes. */
+  function timelineMark(name) {
+    if (performance.getEntriesByName(name, 'mark').length === 0) {
+      performance.mark(name);
+    }
+  }
+
   function textNode(text) {
     var span = document.createElement('span');
     // textContent: a POS name is user input and must not become markup.
@@ -233,11 +247,25 @@
     return span;
   }
 
+  /* The markers' payload as text; the page's head may have asked for it already (see AppShell), else ask now. */
+  function markerText(url) {
+    var early = window.coffeeOverviewMarkers;
+    window.coffeeOverviewMarkers = null;
+    if (early && early.url === url) {
+      return early.text;
+    }
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      return r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status));
+    });
+  }
+
   window.coffeePosMap = {
-    init: function (el, tileUrl) {
+    /** url: where the markers come from (PosMap loads them after init); without it setMarkers fills the map. */
+    init: function (el, tileUrl, url) {
       if (el._coffee) {
         return;
       }
+      timelineMark('coffee-map-init');
       var map = L.map(el, { worldCopyJump: true, attributionControl: !!tileUrl });
       if (tileUrl) {
         L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
@@ -259,6 +287,24 @@
       });
       // The element is 0x0 at first render and changes size with the layout.
       new ResizeObserver(function () { map.invalidateSize({ animate: false }); }).observe(el);
+      if (url) {
+        coffeePosMap.load(el, url);
+      }
+    },
+
+    /**
+     * Fetches the markers, draws them and tells the server which version the map shows (it recolours from there);
+     * if the fetch fails the server sends them through Vaadin's channel instead.
+     */
+    load: function (el, url) {
+      markerText(url).then(function (text) {
+        // Reported once on the screen: what the server does next (the lists, the figures) waits for the paint.
+        coffeePosMap.setMarkers(el, text, true, function (version) {
+          el.$server.markersShown(version);
+        });
+      }).catch(function (e) {
+        el.$server.markersFailed(String(e && e.message || e));
+      });
     },
 
     _hover: function (el, i) {
@@ -276,12 +322,17 @@
       c.map.openTooltip(c.tooltip);
     },
 
-    /** json: {"colors": {status: colour, ... best to worst}, "points": [[id, lat, lng, status, name], ...]}. */
-    setMarkers: function (el, json, fit) {
+    /**
+     * json: {"v": version, "colors": {status: colour, ... best to worst}, "points": [[id, lat, lng, status], ...],
+     * "names": [...]} (or each name as a point's fifth element); painted(version), if given, once they are on the
+     * screen.
+     */
+    setMarkers: function (el, json, fit, painted) {
       var c = el._coffee;
       var started = performance.now();
+      timelineMark('coffee-markers-received');
       var data = JSON.parse(json);
-      var n = data.points.length;
+      var n = data.points.length, named = data.names;
       var ids = new Array(n), latLngs = new Float64Array(2 * n), statuses = new Array(n), names = new Array(n);
       var minLat = Infinity, minLng = Infinity, maxLat = -Infinity, maxLng = -Infinity;
       for (var i = 0; i < n; i++) {
@@ -290,7 +341,7 @@
         latLngs[2 * i] = p[1];
         latLngs[2 * i + 1] = p[2];
         statuses[i] = p[3];
-        names[i] = p[4];
+        names[i] = named ? named[i] : p[4];
         minLat = Math.min(minLat, p[1]);
         maxLat = Math.max(maxLat, p[1]);
         minLng = Math.min(minLng, p[2]);
@@ -298,6 +349,7 @@
       }
       coffeePosMap._hover(el, -1);
       c.layer.setPoints(ids, latLngs, data.colors, statuses, names);
+      timelineMark('coffee-markers-parsed');
       var show = function () {
         if (fit && n) {
           c.map.invalidateSize({ animate: false });
@@ -306,10 +358,14 @@
         // The layer paints in the next frame; two frames later that paint is on the screen.
         requestAnimationFrame(function () {
           requestAnimationFrame(function () {
+            timelineMark('coffee-markers-painted');
             el.setAttribute('data-markers', String(n));
             el.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
             if (!el.hasAttribute('data-first-paint-ms')) {
               el.setAttribute('data-first-paint-ms', String(Math.round(performance.now())));
+            }
+            if (painted) {
+              painted(data.v);
             }
           });
         });

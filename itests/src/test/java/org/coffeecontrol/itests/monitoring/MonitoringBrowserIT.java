@@ -177,7 +177,7 @@ class MonitoringBrowserIT {
 
     @Test
     @Order(1)
-    void overviewShowsTheFleetInTheColoursOfItsStates() {
+    void overviewShowsTheFleetInTheColoursOfItsStates() throws Exception {
         waitFor(Duration.ofSeconds(90), () -> fleetPos().stream().allMatch(p -> p.path("machines").asInt() > 0
                 && p.path("online").asInt() == p.path("machines").asInt()), "the fleet online in /api/monitoring/overview");
         browser.open("/monitoring");
@@ -185,6 +185,17 @@ class MonitoringBrowserIT {
         long firstPaint = Long.parseLong(String.valueOf(browser.script(
                 "return document.getElementById('overview-map').getAttribute('data-first-paint-ms');")));
         System.out.println("overview first paint with " + markerCount() + " markers: " + firstPaint + " ms");
+        // The map's markers come over plain HTTP, for the session's signed-in user only.
+        Object served = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var id = arguments[0], done = arguments[arguments.length - 1];"
+                + " fetch('overview-markers').then(function (r) { return r.json(); })"
+                + ".then(function (d) { done(d.points.some(function (p) { return p[0] === id; })"
+                + " ? 'listed' : 'missing'); }, function (e) { done(String(e)); });", targetPos);
+        assertEquals("listed", served, "POS " + targetPos + " in the browser's /overview-markers");
+        java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(dist.uiBase() + "/overview-markers")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
 
         // Every marker has its legend's colour for the state the REST API reports (re-read: states may move on).
         browser.until(d -> fleetPos().stream().allMatch(p -> colourMatches(p.path("posId").asLong(),

@@ -83,24 +83,27 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     private final Select<Period> period = new Select<>();
     private final Select<MachineStatus> statusFilter = new Select<>();
     private final TextField search = new TextField();
+    /** Whether the station list and the cards are there (they follow the map's first paint). */
+    private boolean listed;
     /** POS ids the catalogue search (IP, serial, ...) found for the current search term; null without a term. */
     private Set<Long> searchHits;
 
-    public OverviewView(ServiceSource services, CatalogService catalog, UiSettings settings) {
+    public OverviewView(ServiceSource services, CatalogService catalog, UiSettings settings,
+            OverviewMarkers markers) {
         this.monitoring = Monitoring.service(services);
         this.catalog = catalog;
         setSizeFull();
         H2 title = new H2(getTranslation("mon.overview.title"));
         title.addClassName("view-title");
 
-        map = new PosMap("overview-map", settings.tileUrl(), this::openPos);
+        map = new PosMap("overview-map", settings.tileUrl(), markers, this::openPos);
         VerticalLayout mapColumn = new VerticalLayout(map, legend());
         mapColumn.setPadding(false);
         mapColumn.setSpacing(false);
         mapColumn.setFlexGrow(1, map);
         mapColumn.setHeightFull();
 
-        VerticalLayout listColumn = new VerticalLayout(stationFilters(), stationGrid());
+        VerticalLayout listColumn = new VerticalLayout();
         listColumn.setPadding(false);
         listColumn.setHeightFull();
 
@@ -110,23 +113,32 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
         top.setFlexGrow(3, mapColumn);
         top.setFlexGrow(2, listColumn);
 
-        HorizontalLayout bottom = new HorizontalLayout(problemsCard(), drinksCard(), uptimeCard());
+        HorizontalLayout bottom = new HorizontalLayout();
         bottom.setWidthFull();
         bottom.getStyle().set("flex-wrap", "wrap");
         add(title, top, bottom);
 
-        refreshStations(true);
-        // The problem list and the figures query the database (uptime over the whole fleet): they follow in the
-        // round trip after the markers instead of holding back the response that paints the map.
-        map.afterMarkersSent(() -> {
-            refreshProblems();
-            refreshFigures();
+        // The first response holds the map and its legend only. The station list and the cards (three grids the
+        // browser builds and lays out) and their data (uptime over the whole fleet from the database) follow once
+        // the browser has drawn the markers, instead of competing with the map's first paint on the server and in
+        // the browser; reading the stations then also recolours what changed since the browser's snapshot.
+        map.afterMarkersShown(() -> {
+            listColumn.add(stationFilters(), stationGrid());
+            bottom.add(problemsCard(), drinksCard(), uptimeCard());
+            listed = true;
+            refresh();
         });
         LiveTicker.whileAttached(this, () -> {
-            refreshStations(false);
-            refreshProblems();
-            refreshFigures();
+            if (listed) {
+                refresh();
+            }
         });
+    }
+
+    private void refresh() {
+        refreshStations();
+        refreshProblems();
+        refreshFigures();
     }
 
     private Div legend() {
@@ -287,18 +299,14 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
         return card;
     }
 
-    private void refreshStations(boolean redraw) {
+    private void refreshStations() {
         List<PosOverview> all = monitoring.overview(UiSession.require());
         stations.clear();
         stations.addAll(all);
         byId.clear();
         all.forEach(p -> byId.put(p.posId(), p));
         stationData.refreshAll();
-        if (redraw) {
-            map.show(all);
-        } else {
-            map.update(all);
-        }
+        map.update(all);
     }
 
     private void refreshProblems() {

@@ -3,13 +3,17 @@ package org.coffeecontrol.ui.internal.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.List;
 
 import org.coffeecontrol.ui.internal.layout.MenuRegistry;
+import org.coffeecontrol.ui.internal.monitoring.OverviewMarkers;
+import org.coffeecontrol.ui.internal.monitoring.OverviewMarkersHandler;
 import org.coffeecontrol.ui.internal.security.NavigationGuard;
 import org.coffeecontrol.ui.internal.services.ServiceSource;
 
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.RequestHandler;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
@@ -21,11 +25,14 @@ final class CoffeeServlet extends VaadinServlet {
     private final transient ServiceSource services;
     private final MenuRegistry menu;
     private final UiSettings settings;
+    /** One per servlet: every tab's overview reads the same marker snapshots. */
+    private final transient OverviewMarkers markers;
 
     CoffeeServlet(ServiceSource services, MenuRegistry menu, UiSettings settings) {
         this.services = services;
         this.menu = menu;
         this.settings = settings;
+        this.markers = new OverviewMarkers(services);
     }
 
     @Override
@@ -53,7 +60,15 @@ final class CoffeeServlet extends VaadinServlet {
 
         @Override
         protected Instantiator createInstantiator() throws ServiceException {
-            return new ServiceInstantiator(this, services, menu, settings);
+            return new ServiceInstantiator(this, services, menu, settings, markers);
+        }
+
+        /** Vaadin asks the handlers last to first: ours sees its own path before the router takes it for a view. */
+        @Override
+        protected List<RequestHandler> createRequestHandlers() throws ServiceException {
+            List<RequestHandler> handlers = super.createRequestHandlers();
+            handlers.add(new OverviewMarkersHandler(markers));
+            return handlers;
         }
 
         /*

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.coffeecontrol.ui.internal.i18n.Translations;
 import org.coffeecontrol.ui.internal.layout.MenuRegistry;
+import org.coffeecontrol.ui.internal.monitoring.OverviewMarkers;
 import org.coffeecontrol.ui.internal.services.ServiceProxies;
 import org.coffeecontrol.ui.internal.services.ServiceSource;
 
@@ -26,13 +27,16 @@ final class ServiceInstantiator extends DefaultInstantiator {
     private final transient ServiceSource services;
     private final MenuRegistry menu;
     private final UiSettings settings;
+    private final transient OverviewMarkers markers;
     private final Translations translations = new Translations();
 
-    ServiceInstantiator(VaadinService service, ServiceSource services, MenuRegistry menu, UiSettings settings) {
+    ServiceInstantiator(VaadinService service, ServiceSource services, MenuRegistry menu, UiSettings settings,
+            OverviewMarkers markers) {
         super(service);
         this.services = services;
         this.menu = menu;
         this.settings = settings;
+        this.markers = markers;
     }
 
     @Override
@@ -65,7 +69,7 @@ final class ServiceInstantiator extends DefaultInstantiator {
 
     boolean canSupply(Class<?> type) {
         return type == ServiceSource.class || type == MenuRegistry.class || type == UiSettings.class
-                || (type.isInterface() && type.getName().startsWith("org.coffeecontrol.api."));
+                || type == OverviewMarkers.class || (type.isInterface() && type.getName().startsWith("org.coffeecontrol.api."));
     }
 
     private Object supply(Class<?> type) {
@@ -77,6 +81,9 @@ final class ServiceInstantiator extends DefaultInstantiator {
         }
         if (type == UiSettings.class) {
             return settings;
+        }
+        if (type == OverviewMarkers.class) {
+            return markers;
         }
         return ServiceProxies.proxy(services, type);
     }

@@ -1,6 +1,7 @@
 package org.coffeecontrol.ui.internal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -67,5 +68,14 @@ class WebServerTest {
         assertEquals(200, get("/webjars/echarts/5.3.1/dist/echarts.min.js").statusCode());
         assertEquals(200, get("/coffee/reports/echarts-connector.js").statusCode());
         assertEquals(200, get("/coffee/reports/reports.css").statusCode());
+    }
+
+    @Test
+    void theOverviewMarkersAreForSignedInUsersOnlyAndTheOverviewPageAsksForThemFromItsHead() throws Exception {
+        HttpResponse<String> markers = get("/overview-markers");
+        assertEquals(401, markers.statusCode(), markers.body());
+        assertTrue(markers.body().contains("not signed in"), markers.body());
+        assertTrue(get("/monitoring").body().contains("window.coffeeOverviewMarkers"));
+        assertFalse(get("/").body().contains("coffeeOverviewMarkers"));
     }
 }
