@@ -185,13 +185,17 @@ class MonitoringBrowserIT {
         long firstPaint = Long.parseLong(String.valueOf(browser.script(
                 "return document.getElementById('overview-map').getAttribute('data-first-paint-ms');")));
         System.out.println("overview first paint with " + markerCount() + " markers: " + firstPaint + " ms");
-        // The map's markers come over plain HTTP, for the session's signed-in user only.
-        Object served = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "var id = arguments[0], done = arguments[arguments.length - 1];"
-                + " fetch('overview-markers').then(function (r) { return r.json(); })"
-                + ".then(function (d) { done(d.points.some(function (p) { return p[0] === id; })"
-                + " ? 'listed' : 'missing'); }, function (e) { done(String(e)); });", targetPos);
-        assertEquals("listed", served, "POS " + targetPos + " in the browser's /overview-markers");
+        // The map's markers come over plain HTTP, for the session's signed-in user only, and only the points of sale
+        // of the clients that user sees (this operator: this fleet's).
+        @SuppressWarnings("unchecked")
+        List<Object> served = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + " fetch('overview-markers').then(function (r) { return r.json(); })"
+                        + ".then(function (d) { done(d.points.map(function (p) { return p[0]; })); },"
+                        + " function (e) { done([String(e)]); });");
+        List<Long> servedIds = served.stream().map(o -> o instanceof Number n ? n.longValue() : -1L).toList();
+        assertTrue(servedIds.contains(targetPos) && posIds.values().containsAll(servedIds),
+                "the browser's /overview-markers hold this fleet's POS only: " + served);
         java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(dist.uiBase() + "/overview-markers")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
