@@ -35,6 +35,16 @@ need_browser() {
   fi
 }
 
+need_postgres() {
+  # The storage tests run on a throwaway PostgreSQL cluster made from the server binaries (TestPostgres); without
+  # them those tests are skipped, so a failed install only costs that coverage.
+  if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    log "installing postgresql (server binaries) for the storage tests on PostgreSQL"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+      || log "could not install postgresql: the PostgreSQL storage tests will be skipped"
+  fi
+}
+
 build_if_needed() {
   local newest
   newest=$(find "$ROOT" -path "$ROOT/run" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.cfg' -o -name '*.sql' -o -name '*.properties' -o -name '*.css' \) -newer "$ZIP" -print 2>/dev/null | grep -v '/target/' | head -1 || true)
@@ -113,6 +123,7 @@ stop() {
 run_tests() {
   need_java_and_maven
   need_browser
+  need_postgres
   log "running all tests (unit + integration + browser)"
   mvn -B install "$@"
 }

@@ -53,7 +53,7 @@ public class CoreDatabase {
         this.schemaVersion = migrations().migrate(dataSource);
     }
 
-    static SchemaMigrations migrations() {
+    public static SchemaMigrations migrations() {
         // Released V002 sized the dead letters' payload at 2 MB on Derby; new databases must match upgraded ones.
         return SchemaMigrations.forTable(VERSION_TABLE, CoreDatabase.class.getClassLoader()).scripts(SCRIPTS)
                 .placeholder("BLOB", "BLOB(2M)", "BYTEA")
