@@ -25,7 +25,9 @@ import org.coffeecontrol.ui.internal.service.PromoDistributionView;
 import org.coffeecontrol.ui.internal.views.MainView;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
 import org.coffeecontrol.ui.internal.tickets.DispatchView;
+import org.coffeecontrol.ui.internal.tickets.MechanicsView;
 import org.coffeecontrol.ui.internal.tickets.MyTicketsView;
+import org.coffeecontrol.ui.internal.tickets.PriorityRulesView;
 import org.coffeecontrol.ui.internal.tickets.TicketQueueView;
 import org.coffeecontrol.ui.internal.tickets.TicketsView;
 
@@ -71,6 +73,10 @@ public final class MenuRegistry implements Serializable {
                         TicketsView.class, TICKETS),
                 new MenuEntry("tickets-audits", MenuSection.SERVICE, "menu.tickets.audits", "tickets/audits",
                         AuditPlanView.class, TICKETS),
+                new MenuEntry("tickets-priorities", MenuSection.SERVICE, "menu.tickets.priorities",
+                        "tickets/priorities", PriorityRulesView.class, TICKETS),
+                new MenuEntry("tickets-mechanics", MenuSection.SERVICE, "menu.tickets.mechanics", "tickets/mechanics",
+                        MechanicsView.class, TICKETS),
                 new MenuEntry("mail-triage", MenuSection.SERVICE, "menu.mailTriage", "service/mail-triage",
                         MailTriageView.class, "org.coffeecontrol.tickets.api.TicketInbox"),
                 new MenuEntry("completeness", MenuSection.SERVICE, "menu.completeness", "service/completeness",

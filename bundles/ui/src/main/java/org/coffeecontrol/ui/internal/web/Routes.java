@@ -22,7 +22,9 @@ import org.coffeecontrol.ui.internal.views.LoginView;
 import org.coffeecontrol.ui.internal.views.MainView;
 import org.coffeecontrol.ui.internal.tickets.AuditPlanView;
 import org.coffeecontrol.ui.internal.tickets.DispatchView;
+import org.coffeecontrol.ui.internal.tickets.MechanicsView;
 import org.coffeecontrol.ui.internal.tickets.MyTicketsView;
+import org.coffeecontrol.ui.internal.tickets.PriorityRulesView;
 import org.coffeecontrol.ui.internal.tickets.TicketQueueView;
 import org.coffeecontrol.ui.internal.tickets.TicketView;
 import org.coffeecontrol.ui.internal.tickets.TicketsView;
@@ -37,7 +39,7 @@ public final class Routes {
             MachineRemoteView.class, RecipeDriftView.class,
             OverviewView.class, PosMonitorView.class, MachineDashboardView.class,
             TicketQueueView.class, DispatchView.class, MyTicketsView.class, TicketsView.class, TicketView.class,
-            AuditPlanView.class,
+            AuditPlanView.class, PriorityRulesView.class, MechanicsView.class,
             MailTriageView.class, CompletenessView.class, PromoDistributionView.class, DeferredSqlView.class,
             ReportView.class, ChartsView.class);
 
