@@ -107,6 +107,8 @@ class PriorityRulesBrowserIT {
         }
         queueLeads(operator, number, 9000, rule);
         previewShows(number, 1, 9000);
+        // the POS with the SLA level rules can match on
+        assertTrue(browser.loadedGridTexts("priority-preview-grid").contains("Station " + f.suffix + " (B)"));
 
         browser.click("priority-rule-edit-" + ruleId);
         browser.waitDialogOpen("priority-rule-dialog");

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 
 import org.coffeecontrol.api.NotFoundException;
 import org.coffeecontrol.api.catalog.CatalogService;
+import org.coffeecontrol.api.catalog.PointOfSale;
 import org.coffeecontrol.api.security.Caller;
 import org.coffeecontrol.api.security.Role;
 import org.coffeecontrol.tickets.api.PriorityRule;
@@ -63,6 +64,7 @@ public class PriorityRulesView extends VerticalLayout implements HasDynamicTitle
     private final Grid<Ranked> preview = new Grid<>();
     private final Status status = new Status("priority-rules-status", tr);
     private final Map<Long, String> clientNames = new HashMap<>();
+    private final Map<Long, String> posNames = new HashMap<>();
     private final FormDialog<PriorityRule> dialog;
 
     public PriorityRulesView(ServiceSource source, CatalogService catalog) {
@@ -112,6 +114,8 @@ public class PriorityRulesView extends VerticalLayout implements HasDynamicTitle
         preview.addColumn(r -> String.join(", ", r.item().rules())).setHeader(getTranslation("tickets.rules.matched"))
                 .setFlexGrow(1);
         preview.addColumn(r -> clientName(r.item().ticket().clientId())).setHeader(getTranslation("field.client"))
+                .setFlexGrow(1);
+        preview.addColumn(r -> posName(r.item().ticket().posId())).setHeader(getTranslation("tickets.rules.posSla"))
                 .setFlexGrow(1);
         preview.addColumn(r -> TicketServices.text(r.item().ticket().category()))
                 .setHeader(getTranslation("tickets.category")).setAutoWidth(true);
@@ -179,6 +183,7 @@ public class PriorityRulesView extends VerticalLayout implements HasDynamicTitle
     private void refresh() {
         Caller caller = UiSession.require();
         clientNames.clear();
+        posNames.clear();
         rules.setItems(services.tickets.priorityRules(caller));
         List<QueueItem> queue = services.tickets.queue(caller);
         List<Ranked> ranked = new ArrayList<>(queue.size());
@@ -196,6 +201,21 @@ public class PriorityRulesView extends VerticalLayout implements HasDynamicTitle
         return clientNames.computeIfAbsent(id, i -> {
             try {
                 return catalog.client(UiSession.require(), i).name();
+            } catch (NotFoundException e) {
+                return "#" + i;
+            }
+        });
+    }
+
+    /** The POS with its SLA level, which rules may match on. */
+    private String posName(Long id) {
+        if (id == null) {
+            return "";
+        }
+        return posNames.computeIfAbsent(id, i -> {
+            try {
+                PointOfSale pos = catalog.pointOfSale(UiSession.require(), i);
+                return pos.slaLevel() == null ? pos.name() : pos.name() + " (" + pos.slaLevel() + ")";
             } catch (NotFoundException e) {
                 return "#" + i;
             }
