@@ -102,6 +102,9 @@ class PromoServiceImplTest {
                 "connectTimeoutMillis", 4000, "promoTimeoutSeconds", 5, "promoParallel", 3));
         config.putAll(extra);
         h = new Harness(dir, config);
+        // Machines have a disk each: M1 and M2 sharing the harness's one folder raced on the same promo file's
+        // remove-and-rename when a campaign sent to both at once.
+        h.server.home("M2", Files.createDirectories(dir.resolve("sftp-M2")));
         h.gateway.bindDriver(new PromoDriver(), Map.of(MachineDriver.FAMILY_PROPERTY, "test"));
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = s.getLocalPort();

@@ -41,6 +41,7 @@ public final class TestSshServer implements AutoCloseable {
     public final List<String> received = new CopyOnWriteArrayList<>();
     public final AtomicInteger logins = new AtomicInteger();
     private final Set<String> sftpHung = ConcurrentHashMap.newKeySet();
+    private final VirtualFileSystemFactory files;
 
     public TestSshServer(Path sftpRoot, Function<String, Answer> commands) throws IOException {
         this(sftpRoot, commands, newKey());
@@ -73,7 +74,8 @@ public final class TestSshServer implements AutoCloseable {
                         : super.createSubsystem(channel);
             }
         }));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
+        files = new VirtualFileSystemFactory(sftpRoot);
+        server.setFileSystemFactory(files);
         server.start();
     }
 
@@ -89,6 +91,12 @@ public final class TestSshServer implements AutoCloseable {
 
     public TestSshServer user(String name, String password) {
         passwords.put(name, password);
+        return this;
+    }
+
+    /** The user's SFTP rooted in a folder of its own instead of the shared one: a machine with its own disk. */
+    public TestSshServer home(String user, Path root) {
+        files.setUserHomeDir(user, root);
         return this;
     }
 
