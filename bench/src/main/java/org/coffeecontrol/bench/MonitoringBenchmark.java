@@ -125,10 +125,38 @@ public final class MonitoringBenchmark {
         Instant simStart = Instant.now();
         sim.start();
 
-        // 1. The whole fleet online.
-        Duration toOnline = waitUntil(Duration.ofMinutes(10), () -> onlineCount() >= machines * 0.99);
+        // 1. The whole fleet online. The fleet's start-up time is the simulator's (10,000 first uploads with their
+        // history, on the same two cores); the platform's part is, per machine, from its first batch acknowledged
+        // as stored to the platform reporting it online (observed by polling every 2 s).
+        Map<String, Instant> seenOnline = new HashMap<>();
+        Duration toOnline = waitUntil(Duration.ofMinutes(10), () -> {
+            Instant at = Instant.now();
+            for (JsonNode m : admin.get("/api/monitoring/machines").expect(200).json()) {
+                if (m.path("online").asBoolean()) {
+                    seenOnline.putIfAbsent(m.path("serialNumber").asText(), at);
+                }
+            }
+            return seenOnline.size() >= machines * 0.99;
+        });
         log("99 %% of %d machines online after %d s (upload interval %d s)", machines, toOnline.toSeconds(),
                 uploadInterval);
+        List<Duration> ackToOnline = new ArrayList<>();
+        int acknowledged = 0;
+        for (SimMachine m : sim.machines()) {
+            Instant stored = m.outbox().firstStored();
+            Instant online = seenOnline.get(m.serial());
+            if (stored != null) {
+                acknowledged++;
+                if (online != null) {
+                    ackToOnline.add(online.isAfter(stored) ? Duration.between(stored, online) : Duration.ZERO);
+                }
+            }
+        }
+        long late = ackToOnline.stream().filter(d -> d.toSeconds() > uploadInterval).count();
+        log("RESULT online: %d of %d machines with a stored batch seen online; first batch stored -> online p50 %d s, "
+                + "p99 %d s, max %d s; %d later than one upload interval (%d s) (poll granularity 2 s)",
+                ackToOnline.size(), acknowledged, percentile(ackToOnline, 50), percentile(ackToOnline, 99),
+                percentile(ackToOnline, 100), late, uploadInterval);
         int falseAlarms = falseNotOnline(sim);
         log("machines reported not online while the simulator has them reachable and calling: %d", falseAlarms);
 

@@ -40,6 +40,8 @@ public final class Outbox {
     private int batchLimit = MAX_BATCH_EVENTS;
     private int failures;
     private Instant nextAttempt = Instant.MIN;
+    /** Wall-clock time the platform first acknowledged a batch as stored; null before. */
+    private volatile Instant firstStored;
     private Consumer<String> jobListener = j -> { };
     private volatile String lastProblem;
 
@@ -79,6 +81,11 @@ public final class Outbox {
     }
 
     /** True when a failure asked to wait and the wait is not over at {@code now} (wall time). */
+    /** When the platform first acknowledged a batch of this machine as stored (wall clock), or null. */
+    public Instant firstStored() {
+        return firstStored;
+    }
+
     public boolean backingOff(Instant now) {
         return now.isBefore(nextAttempt);
     }
@@ -107,6 +114,9 @@ public final class Outbox {
         UploadResult result = transport.post(encoder.family(), serial, secret, encoder.contentType(), body);
         stats.batches.increment();
         if (result instanceof UploadResult.Stored s) {
+            if (firstStored == null) {
+                firstStored = Instant.now();
+            }
             settle(batch.size(), null);
             stats.stored.add(batch.size());
             stats.duplicates.add(s.duplicates());
