@@ -32,7 +32,6 @@ import org.coffeecontrol.simulator.ssh.MachineShell;
 import org.coffeecontrol.simulator.ssh.MachineSshServer;
 import org.coffeecontrol.simulator.wire.WireEncoders;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -97,8 +96,7 @@ class MonitoringBrowserIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
-        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        Browser.assumeUsable();
         dist = Distribution.shared();
         admin = dist.admin();
         TestFleet registered = TestFleet.register(dist.restBase(), new FleetSpec(SEED, 6, 3, 3, CODE_PREFIX));

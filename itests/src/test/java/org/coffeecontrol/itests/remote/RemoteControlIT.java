@@ -36,7 +36,6 @@ import org.coffeecontrol.simulator.ssh.MachineShell;
 import org.coffeecontrol.simulator.ssh.MachineSshServer;
 import org.coffeecontrol.simulator.wire.WireEncoders;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -237,8 +236,7 @@ class RemoteControlIT {
     @Test
     @Order(2)
     void techSupportRebootsCorrectsADriftedRecipeAndRunsAStoredQueryFromTheUi() {
-        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
-        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        Browser.assumeUsable();
         try {
             browser = Browser.start(dist.uiBase());
         } catch (Exception e) {

@@ -102,8 +102,7 @@ class ReportsBrowserIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
-        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        Browser.assumeUsable();
         dist = Distribution.shared();
         admin = dist.admin();
         TestFleet fleet = register();

@@ -14,7 +14,6 @@ import org.coffeecontrol.itests.Distribution;
 import org.coffeecontrol.itests.Rest;
 import org.coffeecontrol.itests.ui.Browser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +38,7 @@ class PriorityRulesBrowserIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
-        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        Browser.assumeUsable();
         dist = Distribution.shared();
         f = new TicketFixture(dist, "p" + (System.currentTimeMillis() % 100000));
         browser = Browser.start(dist.uiBase());

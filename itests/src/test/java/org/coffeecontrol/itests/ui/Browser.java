@@ -56,6 +56,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Whether this machine can run the browser tests at all (CI installs both packages). */
+    /** Skips the calling test class, saying why, when browser tests are off or chromium/chromedriver are missing. */
+    public static void assumeUsable() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"),
+                "browser tests skipped (-Dit.skipBrowser=true)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "no " + CHROMIUM + " / " + CHROMEDRIVER);
+    }
+
     public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }

@@ -58,8 +58,7 @@ class UiBrowserIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
-        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        Browser.assumeUsable();
         dist = Distribution.shared();
         admin = dist.admin();
         long foreignClient = admin.post("/api/clients", Map.of("name", "UI Foreign " + RUN, "version", 0)).expect(201)

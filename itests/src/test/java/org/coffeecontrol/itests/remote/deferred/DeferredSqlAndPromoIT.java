@@ -44,7 +44,6 @@ import org.coffeecontrol.simulator.ssh.MachineShell;
 import org.coffeecontrol.simulator.ssh.MachineSshServer;
 import org.coffeecontrol.simulator.wire.WireEncoders;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -252,8 +251,7 @@ class DeferredSqlAndPromoIT {
      */
     @Test
     void techSupportRunsADeferredQueryAndPushesAPromoImageWithAResendFromTheUi() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("it.skipBrowser"), "browser tests skipped (-Dit.skipBrowser=true)");
-        Assumptions.assumeTrue(Browser.available(), "no " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER);
+        Browser.assumeUsable();
         admin.post("/api/users", Map.of("username", SUPPORT, "roles", List.of("TECH_SUPPORT"), "allClients", true,
                 "clientIds", List.of(), "enabled", true, "password", PASSWORD)).expect(201);
         Rest support = Rest.as(dist.restBase(), SUPPORT, PASSWORD);

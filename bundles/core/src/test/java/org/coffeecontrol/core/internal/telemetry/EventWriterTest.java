@@ -3,9 +3,6 @@ package org.coffeecontrol.core.internal.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,14 +41,6 @@ class EventWriterTest {
             out.add(new MachineEvent.DrinkMade(s, Instant.ofEpochSecond(1_700_000_000L + s), "Americano", 200));
         }
         return out;
-    }
-
-    private long scalar(String sql) throws Exception {
-        try (Connection c = tdb.dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     @Test
@@ -93,10 +82,10 @@ class EventWriterTest {
             }
         }
         // each machine has sequence numbers 1..500 exactly once, whatever order the batches came in
-        assertEquals(machines * 500L, scalar("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(machines * 500L, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
         assertEquals(machines * 500, accepted);
         assertEquals(batches.size() * 50 - machines * 500, duplicates);
-        assertEquals(500, scalar("SELECT MIN(last_seq) FROM cc_machine_contact"));
+        assertEquals(500, tdb.count("SELECT MIN(last_seq) FROM cc_machine_contact"));
         assertEquals(0, overlap.get(), "listener calls must never overlap");
         seenByListener.values().forEach(n -> assertEquals(500, n.get()));
     }
@@ -117,6 +106,6 @@ class EventWriterTest {
             assertEquals(10, older.accepted());
             assertTrue(second.backlog() == 0);
         }
-        assertEquals(170, scalar("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(170, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +55,6 @@ class TelemetryServiceImplTest {
         tdb.close();
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection c = tdb.dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void storesOnceAndAcknowledgesResendsAsDuplicates() throws Exception {
         telemetry.addDriver(new LineDriver("line"));
@@ -76,8 +65,8 @@ class TelemetryServiceImplTest {
         IngestResult overlap = telemetry.ingest("line", "SN1", SECRET, "text/plain", LineDriver.batch(51, 100));
         assertEquals(50, overlap.accepted());
         assertEquals(50, overlap.duplicates());
-        assertEquals(150, count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
-        assertEquals(150, count("SELECT last_seq FROM cc_machine_contact"));
+        assertEquals(150, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(150, tdb.count("SELECT last_seq FROM cc_machine_contact"));
         assertEquals(150, telemetry.lastEvents(admin, machineId, 5).get(0).seq());
     }
 
@@ -95,7 +84,7 @@ class TelemetryServiceImplTest {
             accepted += f.get().accepted();
         }
         pool.shutdown();
-        assertEquals(550, count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(550, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
         assertEquals(550, accepted);
     }
 
@@ -104,7 +93,7 @@ class TelemetryServiceImplTest {
         IngestResult noDriver = telemetry.ingest("line", "SN1", SECRET, "text/plain", LineDriver.batch(1, 10));
         assertEquals(Status.DEAD_LETTERED, noDriver.status());
         assertNotNull(noDriver.deadLetterId());
-        assertEquals(0, count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(0, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
 
         LineDriver driver = new LineDriver("line");
         telemetry.addDriver(driver);
@@ -118,7 +107,7 @@ class TelemetryServiceImplTest {
         ReplayResult replay = telemetry.replayAll(admin, "line");
         assertEquals(1, replay.replayed());
         assertEquals(1, replay.stillPending(), "the garbage stays pending with its reason");
-        assertEquals(10, count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(10, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
         assertEquals(DeadLetter.State.REPLAYED, telemetry.deadLetter(admin, noDriver.deadLetterId()).state());
         assertEquals(1, telemetry.purge(admin, null));
 
@@ -138,8 +127,8 @@ class TelemetryServiceImplTest {
         assertEquals(Status.UNAUTHORIZED, telemetry.ingest("line", "SN1", null, "text/plain", LineDriver.batch(1, 1)).status());
         assertEquals(Status.TOO_LARGE, telemetry.ingest("line", "SN1", SECRET, "text/plain",
                 new byte[org.coffeecontrol.api.telemetry.TelemetryService.MAX_BATCH_BYTES + 1]).status());
-        assertEquals(0, count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
-        assertEquals(1, count("SELECT COUNT(*) FROM cc_dead_letter"));
+        assertEquals(0, tdb.count("SELECT COALESCE(SUM(events), 0) FROM cc_event_segment"));
+        assertEquals(1, tdb.count("SELECT COUNT(*) FROM cc_dead_letter"));
     }
 
     @Test
